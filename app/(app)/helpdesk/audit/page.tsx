@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireHelpdeskAgent } from '@/lib/auth/guards';
+import { db } from '@/lib/db';
+import { parseAuditQuery } from '@/lib/audit/audit-filter-params';
+import { queryAuditEvents } from '@/lib/audit/query-audit-events';
+import { AUDIT_EVENT_TYPES } from '@/lib/audit/events';
+import { eventLabel } from '@/lib/format';
+import { AuditTable } from '@/components/helpdesk/audit-table';
+import { Notice } from '@/components/ui/notice';
+import { buttonClass } from '@/components/ui/submit-button';
+
+export const metadata: Metadata = { title: 'Audit log · Helpdesk' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const inputClass = 'mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600';
+
+export default async function AuditLogPage({ searchParams }: Props) {
+  await requireHelpdeskAgent();
+  const query = await parseAuditQuery(await searchParams);
+  const [{ events, nextCursor }, offices] = await Promise.all([
+    query.errors.length ? { events: [], nextCursor: null } : queryAuditEvents(query.filter, { cursor: query.cursor }),
+    db.office.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+  ]);
+  const { cursor: _cursor, ...filterValues } = query.values;
+  const withParams = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filterValues, ...extra })}`;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/helpdesk" className="text-sm font-medium text-slate-600 underline">
+          ← Helpdesk
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="mt-1 text-slate-600">Every sign-in and 2FA event, newest first.</p>
+      </div>
+
+      <form className="grid grid-cols-1 gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6">
+        <div className="sm:col-span-2">
+          <label htmlFor="user" className="text-sm font-medium text-slate-800">User e-mail</label>
+          <input id="user" name="user" type="email" defaultValue={filterValues.user} maxLength={254} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="office" className="text-sm font-medium text-slate-800">Office</label>
+          <select id="office" name="office" defaultValue={filterValues.office ?? ''} className={inputClass}>
+            <option value="">All offices</option>
+            {offices.map((office) => (
+              <option key={office.id} value={office.id}>{office.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="type" className="text-sm font-medium text-slate-800">Event</label>
+          <select id="type" name="type" defaultValue={filterValues.type ?? ''} className={inputClass}>
+            <option value="">All events</option>
+            {AUDIT_EVENT_TYPES.map((type) => (
+              <option key={type} value={type}>{eventLabel(type)}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="text-sm font-medium text-slate-800">From</label>
+          <input id="from" name="from" type="date" defaultValue={filterValues.from} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className="text-sm font-medium text-slate-800">To</label>
+          <input id="to" name="to" type="date" defaultValue={filterValues.to} className={inputClass} />
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
+          <button type="submit" className={buttonClass('primary')}>Filter</button>
+          <Link href="/helpdesk/audit" className="text-sm font-medium text-slate-600 underline">Clear</Link>
+          <a href={`/helpdesk/audit/export${withParams({})}`} className={`ml-auto ${buttonClass('secondary')}`} download>
+            Export CSV
+          </a>
+        </div>
+      </form>
+
+      {query.errors.length > 0 && <Notice tone="error">{query.errors.join(' ')}</Notice>}
+      <AuditTable events={events} caption="Audit events" />
+      <nav aria-label="Pages" className="flex justify-between">
+        {query.cursor ? <Link href={withParams({})} className="text-sm font-medium text-brand-700 underline">Newest</Link> : <span />}
+        {nextCursor && (
+          <Link href={withParams({ cursor: String(nextCursor) })} className="text-sm font-medium text-brand-700 underline">
+            Older events →
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { FormState } from '@/lib/forms/form-state';
+import { requireActiveSession } from '@/lib/auth/guards';
+import { getRequestMeta } from '@/lib/auth/request-meta';
+import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
+import { parseVerificationCode } from '@/lib/two-factor/code-format';
+import { startEnrolment, TwoFactorAlreadyEnabled } from '@/lib/two-factor/start-enrolment';
+import { confirmEnrolment } from '@/lib/two-factor/confirm-enrolment';
+import { disableTwoFactor } from '@/lib/two-factor/disable-two-factor';
+import { ALREADY_DISABLED, ENROLMENT_CODE_NOT_ACCEPTED, ENROLMENT_GONE, PASSWORD_INCORRECT } from '@/lib/two-factor/messages';
+import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
+
+/** Enable 2FA, step 1: a fresh secret (also "start again"). */
+export async function beginEnrolment(): Promise<void> {
+  const { user } = await requireActiveSession();
+  try {
+    await startEnrolment(user.id, await getRequestMeta());
+  } catch (error) {
+    if (!(error instanceof TwoFactorAlreadyEnabled)) throw error;
+    redirect('/settings/2fa');
+  }
+  redirect('/settings/2fa/enable');
+}
+
+/** Enable 2FA, last step: the code from the new secret. */
+export async function finishEnrolment(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { user, sessionId } = await requireActiveSession();
+  const parsed = parseVerificationCode(formData.get('code'));
+  if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
+
+  const result = await confirmEnrolment({ userId: user.id, sessionId, code: parsed.code }, await getRequestMeta());
+  if (result.kind === 'wrong') return { fieldErrors: { code: [ENROLMENT_CODE_NOT_ACCEPTED] } };
+  if (result.kind === 'no-enrolment') return { message: ENROLMENT_GONE };
+  deliverOutboxSoon();
+  return { ok: true };
+}
+
+const DisableSchema = z.object({ password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.') });
+
+export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { user, sessionId } = await requireActiveSession();
+  const parsed = DisableSchema.safeParse({ password: formData.get('password') });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  const result = await disableTwoFactor({ userId: user.id, sessionId, password: parsed.data.password }, await getRequestMeta());
+  switch (result.kind) {
+    case 'incorrect':
+      return { fieldErrors: { password: [PASSWORD_INCORRECT] } };
+    case 'locked':
+      return { message: PASSWORD_LOCKED };
+    case 'not-enabled':
+      return { message: ALREADY_DISABLED };
+    case 'disabled':
+      deliverOutboxSoon();
+      return { ok: true };
+  }
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { requireActiveSession } from '@/lib/auth/guards';
+import { Card } from '@/components/ui/card';
+import { DisableForm } from '@/components/two-factor/disable-form';
+
+export const metadata: Metadata = { title: 'Disable 2FA' };
+
+export default async function DisableTwoFactorPage() {
+  const { user } = await requireActiveSession();
+  if (!user.twoFactorEnabledAt) redirect('/settings/2fa');
+  return (
+    <Card className="max-w-2xl">
+      <h1 className="text-2xl font-semibold tracking-tight">Disable 2FA</h1>
+      <p className="mt-2 text-slate-700">
+        Without two-factor authentication, your password alone gives access to your account. You can enable 2FA again when you
+        wish.
+      </p>
+      <div className="mt-6">
+        <DisableForm />
+      </div>
+    </Card>
+  );
+}

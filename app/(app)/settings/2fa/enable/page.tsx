@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { requireActiveSession } from '@/lib/auth/guards';
+import { readEnrolment } from '@/lib/two-factor/read-enrolment';
+import { Card } from '@/components/ui/card';
+import { buttonClass } from '@/components/ui/submit-button';
+import { EnrolmentKey } from '@/components/two-factor/enrolment-key';
+import { ConfirmEnrolmentForm } from '@/components/two-factor/confirm-enrolment-form';
+
+export const metadata: Metadata = { title: 'Enable 2FA' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EnableTwoFactorPage({ searchParams }: Props) {
+  const { user } = await requireActiveSession();
+  if (user.twoFactorEnabledAt) redirect('/settings/2fa');
+  const enrolment = await readEnrolment(user.id);
+  if (!enrolment) redirect('/settings/2fa');
+  const confirming = (await searchParams).step === 'confirm';
+
+  return (
+    <Card className="max-w-2xl">
+      <p className="text-sm font-medium text-brand-700">Enable 2FA · Step {confirming ? 2 : 1} of 2</p>
+      {confirming ? (
+        <>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Enter the code from your app</h1>
+          <p className="mt-2 text-slate-700">A 6-digit code now appears in your authentication app. Enter that code below.</p>
+          <div className="mt-6">
+            <ConfirmEnrolmentForm />
+          </div>
+        </>
+      ) : (
+        <>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Scan the QR code</h1>
+          <p className="mt-2 text-slate-700">
+            Use your authentication app to scan the QR code, or enter the 2FA key in your authentication app. Then click Next.
+          </p>
+          <div className="mt-6 flex flex-col gap-6 sm:flex-row sm:items-start">
+            <div
+              role="img"
+              aria-label="QR code for your authenticator app"
+              data-testid="totp-qr"
+              className="h-52 w-52 shrink-0 rounded-lg bg-white ring-1 ring-slate-200 [&>svg]:h-full [&>svg]:w-full"
+              dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
+            />
+            <div className="space-y-4">
+              <EnrolmentKey secret={enrolment.key} />
+              <p className="text-sm text-slate-600">
+                No authentication app yet? Install one of your choice first, for example Microsoft Authenticator, Google
+                Authenticator, Authy or FreeOTP.
+              </p>
+            </div>
+          </div>
+          <div className="mt-8 flex items-center justify-between gap-3">
+            <Link href="/settings/2fa" className="text-sm font-medium text-slate-600 underline">
+              Cancel
+            </Link>
+            <Link href="/settings/2fa/enable?step=confirm" className={buttonClass('primary')}>
+              Next
+            </Link>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

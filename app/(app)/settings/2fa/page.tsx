@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActiveSession } from '@/lib/auth/guards';
+import { hasPendingEnrolment } from '@/lib/two-factor/read-enrolment';
+import { beginEnrolment } from './actions';
+import { Card } from '@/components/ui/card';
+import { SubmitButton, buttonClass } from '@/components/ui/submit-button';
+import { Notice } from '@/components/ui/notice';
+import { formatDate } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Manage 2FA' };
+
+
+
+export default async function ManageTwoFactorPage() {
+  const { user } = await requireActiveSession();
+  const enabledAt = user.twoFactorEnabledAt;
+  const enrolmentOpen = !enabledAt && (await hasPendingEnrolment(user.id));
+
+  return (
+    <Card className="max-w-2xl">
+      <h1 className="text-2xl font-semibold tracking-tight">Manage 2FA</h1>
+      <div className="mt-4 flex items-center gap-2">
+        <span className="text-sm font-medium text-slate-700">Two-factor authentication:</span>
+        <span
+          data-testid="two-factor-status"
+          className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${enabledAt ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-200 text-slate-800'}`}
+        >
+          {enabledAt ? 'On' : 'Off'}
+        </span>
+      </div>
+
+      {enabledAt ? (
+        <>
+          <p className="mt-4 text-slate-700">
+            Two-factor authentication is enabled for your account since {formatDate(enabledAt)}. When you log in, you enter your
+            e-mail address and password, then the 6-digit code from your authentication app.
+          </p>
+          <Link href="/settings/2fa/disable" className={`mt-6 ${buttonClass('secondary')}`}>
+            Disable 2FA
+          </Link>
+        </>
+      ) : (
+        <>
+          <p className="mt-4 text-slate-700">
+            Two-factor authentication is a simple way to protect your account better: after your password, you also enter a
+            6-digit code that an authentication app on your phone generates. Someone who learns your password still cannot get
+            into your account, or to your clients&rsquo; data.
+          </p>
+          <p className="mt-2 text-slate-700">
+            You need an authentication app on your phone, such as Microsoft Authenticator, Google Authenticator, Authy or
+            FreeOTP, or the one built into your password manager.
+          </p>
+          {enrolmentOpen && (
+            <div className="mt-4">
+              <Notice tone="info">
+                You started enabling 2FA but did not finish. Continue where you left off, or click Enable 2FA to start again with a
+                new QR code.
+              </Notice>
+              <Link href="/settings/2fa/enable" className="mt-3 inline-block text-sm font-semibold text-brand-700 underline">
+                Continue where I left off
+              </Link>
+            </div>
+          )}
+          <form action={beginEnrolment} className="mt-6">
+            <SubmitButton pendingLabel="Preparing…">Enable 2FA</SubmitButton>
+          </form>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,35 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { FormState } from '@/lib/forms/form-state';
+import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
+import { getRequestMeta } from '@/lib/auth/request-meta';
+import { writeSessionCookie } from '@/lib/auth/session-cookie';
+import { endCurrentSession } from '@/lib/auth/end-current-session';
+import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
+import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-messages';
+
+const LoginSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your e-mail address.').max(254, 'That e-mail address is too long.'),
+  password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.'),
+});
+
+/** Public by design: the one action an anonymous caller may use. */
+export async function logIn(_prev: FormState, formData: FormData): Promise<FormState> {
+  const email = formData.get('email');
+  const parsed = LoginSchema.safeParse({ email, password: formData.get('password') });
+  const values = { email: typeof email === 'string' ? email.slice(0, 254) : '' };
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  const result = await signInWithPassword(parsed.data, await getRequestMeta());
+  if (result.kind === 'incorrect') return { message: INCORRECT_CREDENTIALS, values };
+  if (result.kind === 'locked') return { message: PASSWORD_LOCKED, values };
+
+  await endCurrentSession(); // a session this browser had before does not linger
+  await writeSessionCookie(result.token, result.cookieExpiresAt);
+  const callbackUrl = safeCallbackUrl(formData.get('callbackUrl'));
+  if (result.kind === 'code-required') {
+    redirect(callbackUrl === '/' ? '/login/verify' : `/login/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  }
+  redirect(callbackUrl);
+}

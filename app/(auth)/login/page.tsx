@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentSession } from '@/lib/auth/guards';
+import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
+import { loginNotice } from '@/lib/auth/login-messages';
+import { LoginForm } from '@/components/auth/login-form';
+import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
+
+export const metadata: Metadata = { title: 'Log in' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const session = await getCurrentSession();
+  if (session?.stage === 'ACTIVE') redirect(callbackUrl);
+  const notice = loginNotice(params.notice);
+
+  return (
+    <Card>
+      <h1 className="text-2xl font-semibold tracking-tight">Log in</h1>
+      <p className="mt-1 text-sm text-slate-600">Log in with the e-mail address and password of your account.</p>
+      {notice && (
+        <div className="mt-5">
+          <Notice tone={notice.key === 'logged-out' ? 'success' : 'warning'}>{notice.text}</Notice>
+        </div>
+      )}
+      <div className="mt-6">
+        <LoginForm callbackUrl={callbackUrl} />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+import { useActionState } from 'react';
+import { verifyCode } from '@/app/(auth)/login/verify/actions';
+import { initialFormState } from '@/lib/forms/form-state';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+
+export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action] = useActionState(verifyCode, initialFormState);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <TextField
+        label="Verification code"
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9 ]*"
+        maxLength={12}
+        required
+        autoFocus
+        spellCheck={false}
+        hint="Open your authentication app and enter the 6-digit code it shows now."
+        errors={state.fieldErrors?.code}
+        className="[&_input]:text-center [&_input]:font-mono [&_input]:text-2xl [&_input]:tracking-[0.3em]"
+      />
+      {state.message && (
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {state.message}
+        </p>
+      )}
+      <SubmitButton className="w-full" pendingLabel="Verifying…">
+        Verify
+      </SubmitButton>
+    </form>
+  );
+}

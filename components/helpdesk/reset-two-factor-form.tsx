@@ -1,0 +1,93 @@
+'use client';
+import { useActionState } from 'react';
+import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
+import { initialFormState } from '@/lib/forms/form-state';
+import { IDENTITY_CHECKS, MIN_IDENTITY_CHECKS } from '@/lib/helpdesk/identity-checks';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { Notice } from '@/components/ui/notice';
+
+type Props = { user: { id: string; name: string; email: string } };
+
+/**
+ * Reset 2FA: record which identity checks passed, a ticket and a reason; then a second click
+ * on a button that names the user. The server refuses the reset without that confirmation.
+ */
+export function ResetTwoFactorForm({ user }: Props) {
+  const [state, action] = useActionState(resetUserTwoFactor, initialFormState);
+  if (state.ok) return <Notice tone="success">{state.message}</Notice>;
+  const confirming = !!state.fieldErrors?.confirm;
+  const values = state.values ?? {};
+  const checked = new Set((values.checks ?? '').split(',').filter(Boolean));
+
+  return (
+    <form action={action} className="space-y-5" noValidate key={JSON.stringify(values)}>
+      {state.message && <Notice tone="error">{state.message}</Notice>}
+      <input type="hidden" name="userId" value={user.id} />
+      <fieldset aria-describedby={state.fieldErrors?.checks ? 'checks-error' : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Identity checks that passed (at least {MIN_IDENTITY_CHECKS})</legend>
+        <div className="mt-2 space-y-2">
+          {Object.entries(IDENTITY_CHECKS).map(([id, label]) => (
+            <label key={id} className="flex items-start gap-2 text-sm text-slate-700">
+              <input type="checkbox" name="checks" value={id} defaultChecked={checked.has(id)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+              {label}
+            </label>
+          ))}
+        </div>
+        <div id="checks-error" aria-live="polite">
+          {state.fieldErrors?.checks?.map((error) => (
+            <p key={error} className="mt-1.5 text-sm text-red-700">
+              {error}
+            </p>
+          ))}
+        </div>
+      </fieldset>
+      <TextField label="Ticket reference" name="ticket" maxLength={64} required defaultValue={values.ticket} errors={state.fieldErrors?.ticket} className="max-w-xs" />
+      <div>
+        <label htmlFor="reason" className="block text-sm font-medium text-slate-800">
+          Reason
+        </label>
+        <textarea
+          id="reason"
+          name="reason"
+          rows={3}
+          maxLength={500}
+          required
+          defaultValue={values.reason}
+          aria-describedby={state.fieldErrors?.reason ? 'reason-error' : undefined}
+          className="mt-1.5 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+        />
+        <div id="reason-error" aria-live="polite">
+          {state.fieldErrors?.reason?.map((error) => (
+            <p key={error} className="mt-1.5 text-sm text-red-700">
+              {error}
+            </p>
+          ))}
+        </div>
+      </div>
+      {confirming ? (
+        <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200">
+          <p className="text-sm text-amber-900">
+            This removes the authenticator of <strong>{user.name}</strong> ({user.email}), ends all their sessions and tells them by
+            e-mail. They can then log in with e-mail address and password only.
+          </p>
+          <div className="mt-3 flex flex-wrap items-center gap-3">
+            <button
+              type="submit"
+              name="confirm"
+              value={user.id}
+              className="inline-flex items-center justify-center rounded-md bg-red-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-red-800"
+            >
+              Reset 2FA for {user.name}
+            </button>
+            <a href={`/helpdesk/users/${user.id}`} className="text-sm font-medium text-slate-700 underline">
+              Cancel
+            </a>
+          </div>
+        </div>
+      ) : (
+        <SubmitButton variant="danger">Reset 2FA</SubmitButton>
+      )}
+    </form>
+  );
+}

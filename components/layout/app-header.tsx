@@ -1,0 +1,51 @@
+import Link from 'next/link';
+import { logOut } from '@/app/(auth)/logout/actions';
+
+type Props = { appName: string; email: string; role: string };
+
+/** The portal's header: the user's e-mail address at the top right, with Manage 2FA and Log out under it. */
+export function AppHeader({ appName, email, role }: Props) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-base font-semibold tracking-tight text-brand-800">
+          {appName}
+        </Link>
+        <nav aria-label="Account" className="flex items-center gap-4">
+          {role === 'HELPDESK' && (
+            <Link href="/helpdesk" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+              Helpdesk
+            </Link>
+          )}
+          {role === 'OFFICE_ADMIN' && (
+            <Link href="/office" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+              Office
+            </Link>
+          )}
+          <details className="group relative">
+            <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+              {email}
+              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current text-slate-500 group-open:rotate-180">
+                <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
+              </svg>
+            </summary>
+            <ul className="absolute right-0 z-10 mt-1 w-48 rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200">
+              <li>
+                <Link href="/settings/2fa" className="block px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">
+                  Manage 2FA
+                </Link>
+              </li>
+              <li>
+                <form action={logOut}>
+                  <button type="submit" className="block w-full px-4 py-2 text-left text-sm text-slate-800 hover:bg-slate-100">
+                    Log out
+                  </button>
+                </form>
+              </li>
+            </ul>
+          </details>
+        </nav>
+      </div>
+    </header>
+  );
+}

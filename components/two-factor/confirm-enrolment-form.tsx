@@ -1,0 +1,48 @@
+'use client';
+import { useActionState } from 'react';
+import Link from 'next/link';
+import { finishEnrolment } from '@/app/(app)/settings/2fa/actions';
+import { initialFormState } from '@/lib/forms/form-state';
+import { SubmitButton, buttonClass } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { Notice } from '@/components/ui/notice';
+
+export function ConfirmEnrolmentForm() {
+  const [state, action] = useActionState(finishEnrolment, initialFormState);
+  if (state.ok) {
+    return (
+      <div className="space-y-5">
+        <Notice tone="success" title="Two-factor authentication is enabled.">
+          Your access to your data is now extra secure. When you next log in, first enter your e-mail address and password as
+          always, then the 6-digit code from your authentication app.
+        </Notice>
+        <Link href="/settings/2fa" className={buttonClass('primary')}>
+          Close
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {state.message && <Notice tone="error">{state.message}</Notice>}
+      <TextField
+        label="Verification code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={12}
+        required
+        autoFocus
+        hint="Enter the 6-digit code your authentication app now shows for this account."
+        errors={state.fieldErrors?.code}
+        className="max-w-xs [&_input]:font-mono [&_input]:text-xl [&_input]:tracking-[0.3em]"
+      />
+      <div className="flex items-center justify-between gap-3">
+        <Link href="/settings/2fa/enable" className="text-sm font-medium text-slate-600 underline">
+          Back to the QR code
+        </Link>
+        <SubmitButton pendingLabel="Enabling…">Enable 2FA</SubmitButton>
+      </div>
+    </form>
+  );
+}

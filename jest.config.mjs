@@ -1,0 +1,49 @@
+/**
+ * Jest: `unit` (pure logic) and `integration` (a real, freshly migrated database per test file;
+ * SQLite by default, PostgreSQL when TEST_DATABASE_ADMIN_URL is set: see tests/setup/).
+ * TypeScript and ESM are compiled by SWC to CommonJS, including the ESM-only packages otplib 13
+ * pulls in and the ESM Prisma clients generated into lib/generated/.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj|cj)sx?$': swc },
+  // node_modules is not compiled, except ESM-only packages (else "Must use import to load ES Module").
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib)/)'],
+  moduleNameMapper: {
+    // The generated clients load Prisma's query compiler (2.5 MB of WASM as base64) with import():
+    // use the CommonJS build Prisma ships beside it rather than compiling it for every test file.
+    '^@prisma/client/runtime/(query_compiler_bg\\..+)\\.mjs$': '<rootDir>/node_modules/@prisma/client/runtime/$1.js',
+    '^server-only$': '<rootDir>/tests/helpers/server-only.ts',
+    // Pages are called as functions in the route-guard tests; their stylesheets do not matter there.
+    '\\.css$': '<rootDir>/tests/helpers/server-only.ts',
+    '^next/font/local$': '<rootDir>/tests/helpers/next-font-stub.ts',
+    '^@/(.*)$': '<rootDir>/$1',
+  },
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts?(x)'],
+      globalSetup: '<rootDir>/tests/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
+      setupFiles: ['<rootDir>/tests/setup/fresh-database.ts', '<rootDir>/tests/setup/test-secrets.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/disconnect-database.ts'],
+    },
+  ],
+};

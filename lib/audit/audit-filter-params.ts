@@ -1,0 +1,52 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { AUDIT_EVENT_TYPES } from './events';
+import type { AuditFilter } from './query-audit-events';
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-28.')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That is not a date.');
+
+const ParamsSchema = z.object({
+  user: z.string().trim().max(254).optional(),
+  office: z.string().max(64).optional(),
+  type: z.enum(AUDIT_EVENT_TYPES).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+});
+
+export type AuditQuery = { filter: AuditFilter; cursor?: number; values: Record<string, string>; errors: string[] };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+/** The audit log's filters from the query string, for the page and its CSV export alike. */
+export async function parseAuditQuery(params: Record<string, string | string[] | undefined>): Promise<AuditQuery> {
+  const raw = Object.fromEntries(['user', 'office', 'type', 'from', 'to', 'cursor'].map((key) => [key, first(params[key])]));
+  const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const parsed = ParamsSchema.safeParse(raw);
+  if (!parsed.success) return { filter: { userId: '-' }, values, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  const { user, office, type, from, to, cursor } = parsed.data;
+  const errors: string[] = [];
+  let userId: string | undefined;
+  if (user) {
+    const found = await db.user.findUnique({ where: { email: user.toLowerCase() }, select: { id: true } });
+    if (!found) errors.push(`No user has the e-mail address ${user}.`);
+    userId = found?.id ?? '-';
+  }
+  return {
+    filter: {
+      userId,
+      officeId: office,
+      type,
+      from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+      // "to" is inclusive: everything before the next day.
+      to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
+    },
+    cursor,
+    values,
+    errors,
+  };
+}

@@ -1,0 +1,27 @@
+/** Every audit event type the portal writes (S11). Names read as "what happened". */
+export const AUDIT_EVENT_TYPES = [
+  'login.password_succeeded',
+  'login.password_failed',
+  'login.password_locked',
+  'login.code_succeeded',
+  'login.code_failed',
+  'login.code_replayed',
+  'login.code_locked',
+  'login.challenge_exhausted',
+  'login.completed',
+  'logout',
+  'two_factor.enrolment_started',
+  'two_factor.enabled',
+  'two_factor.enable_failed',
+  'two_factor.disabled',
+  'two_factor.disable_failed',
+  'helpdesk.two_factor_reset',
+  'helpdesk.user_unlocked',
+  'helpdesk.action_refused',
+] as const;
+
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'DENIED';
+
+export type AuditFactor = 'password' | 'totp' | 'recovery_code' | 'none';

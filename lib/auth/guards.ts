@@ -1,0 +1,50 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { loadSession, type SessionContext } from './sessions';
+import { readSessionToken } from './session-cookie';
+
+/**
+ * The one family of guards. Every page, server action and route handler calls one of them
+ * itself: the proxy only redirects early, a layout's check does not cover the actions of
+ * its pages. A pending-2FA session passes requirePendingLogin() and nothing else (S6).
+ */
+
+/** The session of this request, re-read from the database once per request. */
+export const getCurrentSession = cache(async (): Promise<SessionContext | null> => {
+  const token = await readSessionToken();
+  return token ? loadSession(token) : null;
+});
+
+export async function requireActiveSession(): Promise<SessionContext> {
+  const session = await getCurrentSession();
+  if (!session) redirect('/login');
+  if (session.stage !== 'ACTIVE') redirect('/login/verify');
+  return session;
+}
+
+export type Role = 'USER' | 'OFFICE_ADMIN' | 'HELPDESK';
+
+export async function requireRole(role: Role): Promise<SessionContext> {
+  const session = await requireActiveSession();
+  if (session.user.role !== role) redirect('/');
+  return session;
+}
+
+/** Only for the verification step: a session that passed the password but not the code. */
+export async function requirePendingLogin(): Promise<SessionContext> {
+  const session = await getCurrentSession();
+  if (!session) redirect('/login');
+  if (session.stage !== 'PENDING_2FA') redirect('/');
+  return session;
+}
+
+/**
+ * The helpdesk: role HELPDESK, and the agent's own account must have 2FA on; an agent
+ * without it is sent to Manage 2FA first.
+ */
+export async function requireHelpdeskAgent(): Promise<SessionContext> {
+  const session = await requireRole('HELPDESK');
+  if (!session.user.twoFactorEnabledAt) redirect('/settings/2fa?required=helpdesk');
+  return session;
+}

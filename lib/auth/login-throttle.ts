@@ -1,0 +1,44 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { keyedHash } from '@/lib/crypto/server-keys';
+
+/**
+ * The password step's guess limit (S5): 10 consecutive wrong passwords lock an e-mail address
+ * for 15 minutes. Counted per address whether or not an account has it, so a lock tells an
+ * outsider nothing about which addresses exist. An attempt is reserved before the password is
+ * compared: parallel requests from many instances cannot slip past the limit.
+ */
+
+export const PASSWORD_FAILURE_LIMIT = 10;
+export const PASSWORD_LOCK_MS = 15 * 60 * 1000;
+
+export function throttleKey(email: string): string {
+  return keyedHash('login-throttle', email);
+}
+
+/** Returns false when the address is locked (or its 10 attempts are all in flight). */
+export async function reservePasswordAttempt(key: string, now = new Date()): Promise<boolean> {
+  await db.loginThrottle.upsert({ where: { key }, create: { key }, update: {} });
+  // An expired lock is lifted by the same conditional write that takes the attempt.
+  await db.loginThrottle.updateMany({ where: { key, lockedUntil: { lte: now } }, data: { lockedUntil: null, failures: 0 } });
+  const { count } = await db.loginThrottle.updateMany({
+    where: { key, lockedUntil: null, failures: { lt: PASSWORD_FAILURE_LIMIT } },
+    data: { failures: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+/** After a wrong password: the reserved attempt stays counted; the tenth locks the address. */
+export async function lockIfLimitReached(key: string, now = new Date()): Promise<Date | null> {
+  const lockedUntil = new Date(now.getTime() + PASSWORD_LOCK_MS);
+  const { count } = await db.loginThrottle.updateMany({
+    where: { key, lockedUntil: null, failures: { gte: PASSWORD_FAILURE_LIMIT } },
+    data: { lockedUntil },
+  });
+  return count === 1 ? lockedUntil : null;
+}
+
+/** After the right password: the count of consecutive failures starts again. */
+export async function clearPasswordFailures(key: string): Promise<void> {
+  await db.loginThrottle.updateMany({ where: { key }, data: { failures: 0, lockedUntil: null } });
+}

@@ -1,0 +1,120 @@
+import 'server-only';
+import { db, type TxClient } from '@/lib/db';
+import type { RequestMeta } from './request-meta';
+import { createSessionToken, sessionIdFromToken } from './session-token';
+
+/**
+ * Sessions live in the database, so every instance sees the same state and a session can be
+ * ended at once (S9). A session in stage PENDING_2FA is the login challenge between the
+ * password and the code (S6): bound to one user, five minutes long, with its own attempt count.
+ */
+
+export type SessionStage = 'PENDING_2FA' | 'ACTIVE';
+
+export const PENDING_LIFETIME_MS = 5 * 60 * 1000;
+export const ACTIVE_IDLE_MS = 2 * 60 * 60 * 1000;
+export const ACTIVE_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+// lastSeenAt is written at most this often, so reading a page is not a write.
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  officeId: string | null;
+  officeName: string | null;
+  twoFactorEnabledAt: Date | null;
+};
+
+export type SessionContext = {
+  sessionId: string;
+  stage: SessionStage;
+  codeAttempts: number;
+  expiresAt: Date;
+  user: SessionUser;
+};
+
+export async function startSession(
+  tx: TxClient,
+  { userId, userVersion, stage, meta, now = new Date() }:
+    { userId: string; userVersion: number; stage: SessionStage; meta: RequestMeta; now?: Date },
+): Promise<{ token: string; sessionId: string; cookieExpiresAt: Date }> {
+  const token = createSessionToken();
+  const sessionId = sessionIdFromToken(token);
+  const expiresAt = new Date(now.getTime() + (stage === 'PENDING_2FA' ? PENDING_LIFETIME_MS : ACTIVE_IDLE_MS));
+  await tx.session.create({
+    data: { id: sessionId, userId, userVersion, stage, expiresAt, createdAt: now, lastSeenAt: now, ip: meta.ip, userAgent: meta.userAgent },
+  });
+  // The row's expiry slides with use; the cookie lasts as long as the session could.
+  const cookieExpiresAt = stage === 'PENDING_2FA' ? expiresAt : new Date(now.getTime() + ACTIVE_ABSOLUTE_MS);
+  return { token, sessionId, cookieExpiresAt };
+}
+
+export async function loadSession(token: string, now = new Date()): Promise<SessionContext | null> {
+  const sessionId = sessionIdFromToken(token);
+  const row = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      stage: true,
+      userVersion: true,
+      codeAttempts: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          sessionVersion: true,
+          officeId: true,
+          office: { select: { name: true } },
+          totpCredential: { select: { confirmedAt: true } },
+        },
+      },
+    },
+  });
+  if (!row || row.expiresAt <= now || row.userVersion !== row.user.sessionVersion) return null;
+
+  let expiresAt = row.expiresAt;
+  if (row.stage === 'ACTIVE' && now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    expiresAt = new Date(Math.min(row.createdAt.getTime() + ACTIVE_ABSOLUTE_MS, now.getTime() + ACTIVE_IDLE_MS));
+    await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now, expiresAt } });
+  }
+  const { user } = row;
+  return {
+    sessionId,
+    stage: row.stage as SessionStage,
+    codeAttempts: row.codeAttempts,
+    expiresAt,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      officeId: user.officeId,
+      officeName: user.office?.name ?? null,
+      twoFactorEnabledAt: user.totpCredential?.confirmedAt ?? null,
+    },
+  };
+}
+
+export async function deleteSession(tx: TxClient, sessionId: string): Promise<void> {
+  await tx.session.deleteMany({ where: { id: sessionId } });
+}
+
+/**
+ * Ends every session of a user but the one given (S9). Raising the user's version also ends
+ * a session that another instance creates while this runs; the kept session moves along.
+ */
+export async function endOtherSessions(tx: TxClient, userId: string, keepSessionId: string | null): Promise<void> {
+  const { sessionVersion } = await tx.user.update({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  await tx.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
+  if (keepSessionId) await tx.session.updateMany({ where: { id: keepSessionId }, data: { userVersion: sessionVersion } });
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import { z } from 'zod';
+
+/**
+ * Environment variables, validated once. In production a missing or weak secret
+ * stops the server at start (instrumentation.ts) with a message naming the variable;
+ * in development scripts/dev-env.mjs writes random ones into .env.
+ */
+
+const base64Key = /^[A-Za-z0-9+/_-]{43}=?$/; // 32 bytes, base64 or base64url
+
+/** What the pages show: safe to read at build time, needs no secret. */
+const productSchema = z.object({
+  APP_NAME: z.string().trim().min(1).max(60).default('Office Portal'),
+  HELPDESK_EMAIL: z.email().default('helpdesk@example.com'),
+});
+
+const schema = productSchema.extend({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** 32 random bytes, base64: the root of the server's HMAC keys (login throttle keys, recovery codes). */
+  AUTH_SECRET: z
+    .string()
+    .regex(base64Key, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .refine((v) => new Set(v).size >= 16, 'looks weak: generate it with openssl rand -base64 32'),
+  /**
+   * Keys that seal TOTP secrets at rest (S7): "id:base64key" pairs separated by commas.
+   * The first one seals new secrets; the others still open what they sealed (rotation).
+   */
+  TOTP_ENCRYPTION_KEYS: z
+    .string()
+    .min(1)
+    .refine(
+      (v) => v.split(',').every((pair) => /^[A-Za-z0-9_-]{1,32}:/.test(pair) && base64Key.test(pair.split(':')[1] ?? '')),
+      'must be "keyid:base64key" pairs, each key 32 random bytes in base64',
+    ),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For. 0: record the header as Next.js passes it. */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default('Office Portal <no-reply@example.com>'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {}
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function productConfig(): z.infer<typeof productSchema> {
+  return productSchema.parse(process.env);
+}
+
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === 'production';
+}

@@ -1,0 +1,33 @@
+/** Dates and times as the portal shows them: unambiguous, in UTC, so agents and users read the same. */
+export function formatDate(date: Date): string {
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function formatDateTime(date: Date): string {
+  return `${date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  'login.password_succeeded': 'Password accepted',
+  'login.password_failed': 'Wrong password',
+  'login.password_locked': 'Password step locked',
+  'login.code_succeeded': 'Verification code accepted',
+  'login.code_failed': 'Wrong verification code',
+  'login.code_replayed': 'Used verification code entered again',
+  'login.code_locked': 'Verification locked',
+  'login.challenge_exhausted': 'Too many codes: back to password',
+  'login.completed': 'Signed in',
+  logout: 'Logged out',
+  'two_factor.enrolment_started': '2FA setup started',
+  'two_factor.enabled': '2FA enabled',
+  'two_factor.enable_failed': '2FA setup: wrong code',
+  'two_factor.disabled': '2FA disabled',
+  'two_factor.disable_failed': '2FA disable: wrong password',
+  'helpdesk.two_factor_reset': '2FA reset by the helpdesk',
+  'helpdesk.user_unlocked': 'Unlocked by the helpdesk',
+  'helpdesk.action_refused': 'Helpdesk action refused',
+};
+
+export function eventLabel(type: string): string {
+  return EVENT_LABELS[type] ?? type;
+}

@@ -1,0 +1,12 @@
+/** What every server action returns to its form (HOUSE-STYLE: authorise → parse → lib → redirect). */
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** Values to put back into the form after an error (never a password or a code). */
+  values?: Record<string, string>;
+};
+
+export const initialFormState: FormState = {};
+
+export const GENERIC_ERROR_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';

@@ -1,0 +1,19 @@
+import 'server-only';
+import type { TxClient } from '@/lib/db';
+import type { RequestMeta } from '@/lib/auth/request-meta';
+import { env } from '@/lib/env';
+import { renderNotification, type NotificationKind } from './templates';
+
+/**
+ * Puts a notification in the outbox inside the transaction of the change it reports, so a
+ * change is never made without its message, and a failed send never undoes the change.
+ */
+export async function enqueueNotification(
+  tx: TxClient,
+  { userId, kind, meta, now = new Date() }: { userId: string; kind: NotificationKind; meta: RequestMeta; now?: Date },
+): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
+  const { APP_NAME, HELPDESK_EMAIL } = env();
+  const { subject, body } = renderNotification(kind, { appName: APP_NAME, helpdeskEmail: HELPDESK_EMAIL, name: user.name, at: now, ...meta });
+  await tx.outboxMessage.create({ data: { userId, kind, toEmail: user.email, subject, body, nextAttemptAt: now } });
+}

@@ -1,0 +1,47 @@
+/** What the user is told, and when (S12). Plain text; says when, from where, and what to do if it was not them. */
+
+export type NotificationKind = 'code_replayed' | 'two_factor_enabled' | 'two_factor_disabled' | 'two_factor_reset';
+
+export type NotificationContext = {
+  appName: string;
+  helpdeskEmail: string;
+  name: string;
+  at: Date;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+const subjects: Record<NotificationKind, string> = {
+  code_replayed: 'A used verification code was entered for your account',
+  two_factor_enabled: 'Two-factor authentication is enabled',
+  two_factor_disabled: 'Two-factor authentication is disabled',
+  two_factor_reset: 'The helpdesk has disabled two-factor authentication for your account',
+};
+
+const bodies: Record<NotificationKind, string> = {
+  code_replayed:
+    'Someone logged in with your password and then entered a verification code that had already been used. It was refused. If this was not you, change your password now and tell the helpdesk.',
+  two_factor_enabled: 'Two-factor authentication is now enabled for your account. When you next log in, you will also enter the 6-digit code from your authentication app.',
+  two_factor_disabled:
+    'Two-factor authentication is now disabled for your account. You no longer need to enter a verification code when you log in. You can enable 2FA again when you wish, under Manage 2FA.',
+  two_factor_reset:
+    'At your request, after confirming your identity, the helpdesk has disabled two-factor authentication for your account. You can now log in with your e-mail address and password, and enable 2FA again under Manage 2FA.',
+};
+
+export function renderNotification(kind: NotificationKind, ctx: NotificationContext): { subject: string; body: string } {
+  const when = ctx.at.toUTCString();
+  const lines = [
+    `Hello ${ctx.name},`,
+    '',
+    bodies[kind],
+    '',
+    `When: ${when}`,
+    `IP address: ${ctx.ip ?? 'unknown'}`,
+    `Browser: ${ctx.userAgent ?? 'unknown'}`,
+    '',
+    `If you did not do this, contact the helpdesk at ${ctx.helpdeskEmail} straight away.`,
+    '',
+    `— ${ctx.appName}`,
+  ];
+  return { subject: `${ctx.appName}: ${subjects[kind]}`, body: lines.join('\n') };
+}

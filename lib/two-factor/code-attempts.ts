@@ -1,0 +1,51 @@
+import 'server-only';
+import { db, type TxClient } from '@/lib/db';
+
+/**
+ * The account-wide guess limit of the second step (S4): 10 consecutive wrong codes, over any
+ * number of login challenges and instances, lock the step for 15 minutes; a success resets
+ * the count. An attempt is reserved with a conditional write before the code is checked.
+ */
+
+export const CODE_FAILURE_LIMIT = 10;
+export const CODE_LOCK_MS = 15 * 60 * 1000;
+
+export type CodeAttempt = { kind: 'locked' } | { kind: 'reserved'; failures: number };
+
+export async function reserveCodeAttempt(userId: string, now: Date): Promise<CodeAttempt> {
+  await db.user.updateMany({ where: { id: userId, codeLockedUntil: { lte: now } }, data: { codeLockedUntil: null, codeFailures: 0 } });
+  const { count } = await db.user.updateMany({
+    where: { id: userId, codeLockedUntil: null, codeFailures: { lt: CODE_FAILURE_LIMIT } },
+    data: { codeFailures: { increment: 1 } },
+  });
+  if (count === 0) return { kind: 'locked' };
+  const { codeFailures } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { codeFailures: true } });
+  return { kind: 'reserved', failures: codeFailures };
+}
+
+/** After a wrong code: the reserved attempt stays; at the limit the step locks. */
+export async function lockCodeStepIfLimitReached(tx: TxClient, userId: string, now: Date): Promise<Date | null> {
+  const lockedUntil = new Date(now.getTime() + CODE_LOCK_MS);
+  const { count } = await tx.user.updateMany({
+    where: { id: userId, codeLockedUntil: null, codeFailures: { gte: CODE_FAILURE_LIMIT } },
+    data: { codeLockedUntil: lockedUntil },
+  });
+  return count === 1 ? lockedUntil : null;
+}
+
+/** After a right code: consecutive failures start again from zero. */
+export async function resetCodeFailures(tx: TxClient, userId: string): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { codeFailures: 0 } });
+}
+
+/**
+ * Claims a TOTP time step for the user's confirmed authenticator: true for exactly one caller
+ * per step, false for a step at or below the last accepted one (S3).
+ */
+export async function claimTotpStep(tx: TxClient, userId: string, step: number): Promise<boolean> {
+  const { count } = await tx.totpCredential.updateMany({
+    where: { userId, lastUsedStep: { lt: step } },
+    data: { lastUsedStep: step },
+  });
+  return count === 1;
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { open } from '@/lib/crypto/secret-box';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
+import { endOtherSessions } from '@/lib/auth/sessions';
+import type { RequestMeta } from '@/lib/auth/request-meta';
+import { checkTotpCode } from './totp';
+import { totpSecretContext } from './secret-context';
+
+export type ConfirmResult = { kind: 'enabled' } | { kind: 'wrong' } | { kind: 'no-enrolment' };
+
+class EnrolmentGone extends Error {}
+
+/**
+ * Turns 2FA on, only with a right code from the new secret (S8). The code counts as used (S3);
+ * every other session of the user ends (S9); the user is told (S12); all in one transaction
+ * with the audit event (S11). A wrong code is audited and changes nothing else.
+ */
+export async function confirmEnrolment(
+  { userId, sessionId, code }: { userId: string; sessionId: string; code: string },
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<ConfirmResult> {
+  const enrolment = await db.totpEnrolment.findUnique({
+    where: { userId },
+    select: { id: true, secretCiphertext: true, keyId: true, user: { select: { officeId: true } } },
+  });
+  if (!enrolment) return { kind: 'no-enrolment' };
+  const audit = { factor: 'totp' as const, actorUserId: userId, subjectUserId: userId, officeId: enrolment.user.officeId, meta };
+
+  const secret = open({ ciphertext: enrolment.secretCiphertext, keyId: enrolment.keyId }, totpSecretContext(userId));
+  const check = await checkTotpCode({ secret, code, lastUsedStep: 0, nowMs: now.getTime() });
+  if (check.kind !== 'accepted') {
+    await db.$transaction((tx) => recordAuditEvent(tx, { ...audit, type: 'two_factor.enable_failed', outcome: 'FAILURE', details: { reason: 'wrong_code' } }));
+    return { kind: 'wrong' };
+  }
+
+  try {
+    await db.$transaction(async (tx) => {
+      // Exactly this enrolment, once: a second tab confirming the same secret finds it gone.
+      const { count } = await tx.totpEnrolment.deleteMany({ where: { id: enrolment.id } });
+      if (count !== 1) throw new EnrolmentGone();
+      await tx.totpCredential.create({
+        data: { userId, secretCiphertext: enrolment.secretCiphertext, keyId: enrolment.keyId, lastUsedStep: check.step, confirmedAt: now },
+      });
+      await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null } });
+      await endOtherSessions(tx, userId, sessionId);
+      await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS' });
+      await enqueueNotification(tx, { userId, kind: 'two_factor_enabled', meta, now });
+    });
+  } catch (error) {
+    if (error instanceof EnrolmentGone) return { kind: 'no-enrolment' };
+    throw error;
+  }
+  return { kind: 'enabled' };
+}

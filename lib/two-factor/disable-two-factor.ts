@@ -1,0 +1,43 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
+import { checkPassword } from '@/lib/auth/check-password';
+import { endOtherSessions } from '@/lib/auth/sessions';
+import type { RequestMeta } from '@/lib/auth/request-meta';
+
+export type DisableResult = { kind: 'disabled' } | { kind: 'incorrect' } | { kind: 'locked' } | { kind: 'not-enabled' };
+
+/**
+ * Turns 2FA off with the current password (S8), under the same guess limit as sign-in (S5).
+ * The authenticator and any unfinished enrolment go; other sessions end (S9); the user is
+ * told (S12); the audit event is written in the same transaction (S11).
+ */
+export async function disableTwoFactor(
+  { userId, sessionId, password }: { userId: string; sessionId: string; password: string },
+  meta: RequestMeta,
+): Promise<DisableResult> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, passwordHash: true, officeId: true, totpCredential: { select: { id: true } } },
+  });
+  if (!user.totpCredential) return { kind: 'not-enabled' };
+  const audit = { factor: 'password' as const, actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta };
+
+  const check = await checkPassword(user.email, password, user.passwordHash);
+  if (check.kind !== 'correct') {
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, { ...audit, type: 'two_factor.disable_failed', outcome: check.kind === 'locked' ? 'DENIED' : 'FAILURE', details: { reason: check.kind } }),
+    );
+    return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
+  }
+
+  await db.$transaction(async (tx) => {
+    await tx.totpCredential.deleteMany({ where: { userId } });
+    await tx.totpEnrolment.deleteMany({ where: { userId } });
+    await endOtherSessions(tx, userId, sessionId);
+    await recordAuditEvent(tx, { ...audit, type: 'two_factor.disabled', outcome: 'SUCCESS' });
+    await enqueueNotification(tx, { userId, kind: 'two_factor_disabled', meta });
+  });
+  return { kind: 'disabled' };
+}

@@ -1,0 +1,37 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
+import { securityHeaders } from '@/lib/security-headers';
+
+/**
+ * Cheap work only: security headers with a fresh CSP nonce, and an early redirect to the
+ * login page for a browser with no session cookie at all. It is never the guard: every
+ * page, action and route handler checks the session in the database itself.
+ */
+const PUBLIC_PATHS = ['/login', '/api/health'];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  if (!isPublic && !request.cookies.has(SESSION_COOKIE) && request.method === 'GET') {
+    const login = new URL('/login', request.url);
+    if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
+    return NextResponse.redirect(login);
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const headers = securityHeaders({
+    nonce,
+    isDev: process.env.NODE_ENV === 'development',
+    isHttps: request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https',
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};

@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { logInWithPassword, seededUser } from './support';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the login page has no WCAG 2.1 A/AA violations, also with an error shown', async ({ page }) => {
+  await page.goto('/login');
+  await expectNoViolations(page);
+  await logInWithPassword(page, 'nobody@vandijk.example', 'wrong');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('the verify page has no WCAG 2.1 A/AA violations', async ({ page }) => {
+  const helpdesk = seededUser('helpdesk@portal.example');
+  await logInWithPassword(page, helpdesk.email, helpdesk.password);
+  await expect(page).toHaveURL('/login/verify');
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'Cancel and log out' }).click();
+});
+
+test('the Manage 2FA pages have no WCAG 2.1 A/AA violations', async ({ page }) => {
+  const claire = seededUser('claire@vandijk.example');
+  await logInWithPassword(page, claire.email, claire.password);
+  await page.goto('/settings/2fa');
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'Enable 2FA' }).click();
+  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole('link', { name: 'Next' }).click();
+  await expectNoViolations(page);
+});

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { freshCode, logInWithPassword, nextCode, scanQrCode, seededUser } from './support';
+
+test('enable 2FA from the header menu with an authenticator that scans the QR code, then disable it with the password', async ({ page }) => {
+  const dirk = seededUser('dirk@maes.example');
+  await logInWithPassword(page, dirk.email, dirk.password);
+  await expect(page).toHaveURL('/');
+
+  // Manage 2FA, under the e-mail address at the top right.
+  await page.getByText(dirk.email).click();
+  await page.getByRole('link', { name: 'Manage 2FA' }).click();
+  await expect(page.getByTestId('two-factor-status')).toHaveText('Off');
+  await page.getByRole('button', { name: 'Enable 2FA' }).click();
+
+  // Scan the QR code; the key shown as text is the same secret.
+  const { uri, secret } = await scanQrCode(page);
+  expect(uri.protocol).toBe('otpauth:');
+  expect(uri.host).toBe('totp');
+  expect(decodeURIComponent(uri.pathname)).toBe(`/Office Portal:${dirk.email}`);
+  expect(uri.searchParams.get('issuer')).toBe('Office Portal');
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  const shownKey = (await page.getByTestId('totp-key').textContent())!.replace(/\s/g, '');
+  expect(shownKey).toBe(secret);
+
+  // Reloading half-way loses nothing: the same secret is shown.
+  await page.reload();
+  expect((await scanQrCode(page)).secret).toBe(secret);
+
+  await page.getByRole('link', { name: 'Next' }).click();
+  await page.getByLabel('Verification code').fill('000000' === (await freshCode(secret)) ? '111111' : '000000');
+  await page.getByRole('button', { name: 'Enable 2FA' }).click();
+  await expect(page.getByText(/That code was not accepted/)).toBeVisible();
+
+  const firstCode = await freshCode(secret);
+  await page.getByLabel('Verification code').fill(firstCode);
+  await page.getByRole('button', { name: 'Enable 2FA' }).click();
+  await expect(page.getByText('Two-factor authentication is enabled.')).toBeVisible();
+  await page.getByRole('link', { name: 'Close' }).click();
+  await expect(page.getByTestId('two-factor-status')).toHaveText('On');
+
+  // Log out, and back in with a fresh code from the app.
+  await page.getByText(dirk.email).click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await logInWithPassword(page, dirk.email, dirk.password);
+  await expect(page).toHaveURL('/login/verify');
+  await page.getByLabel('Verification code').fill(await nextCode(secret, firstCode));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page).toHaveURL('/');
+
+  // Disable with the password.
+  await page.goto('/settings/2fa');
+  await page.getByRole('link', { name: 'Disable 2FA' }).click();
+  await page.getByLabel('Password').fill('wrong password');
+  await page.getByRole('button', { name: 'Disable 2FA' }).click();
+  await expect(page.getByText('The password is incorrect.')).toBeVisible();
+  await page.getByLabel('Password').fill(dirk.password);
+  await page.getByRole('button', { name: 'Disable 2FA' }).click();
+  await expect(page.getByText('Two-factor authentication is disabled.')).toBeVisible();
+  await page.getByRole('link', { name: 'Close' }).click();
+  await expect(page.getByTestId('two-factor-status')).toHaveText('Off');
+
+  // The next login needs no code.
+  await page.getByText(dirk.email).click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await logInWithPassword(page, dirk.email, dirk.password);
+  await expect(page).toHaveURL('/');
+});

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import { expect, type Page } from '@playwright/test';
+import { E2E_USERS_FILE } from './e2e-env';
+import { authenticatorCode } from '../helpers/totp-reference';
+
+export type SeededUser = { email: string; name: string; role: string; password: string; totpKey?: string };
+
+export function seededUser(email: string): SeededUser {
+  const users: SeededUser[] = JSON.parse(readFileSync(E2E_USERS_FILE, 'utf8'));
+  const user = users.find((u) => u.email === email);
+  if (!user) throw new Error(`no seeded user ${email}`);
+  return user;
+}
+
+export async function logInWithPassword(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Waits for the start of a fresh 30-second step if the current one is nearly over, so a code stays valid. */
+export async function freshCode(secret: string): Promise<string> {
+  const intoStep = Date.now() % 30_000;
+  if (intoStep > 25_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 200));
+  return authenticatorCode(secret);
+}
+
+/** Waits until the authenticator shows a code it has not shown before (as a user waits for the next code). */
+export async function nextCode(secret: string, used: string): Promise<string> {
+  for (;;) {
+    const code = authenticatorCode(secret);
+    if (code !== used && Date.now() % 30_000 < 25_000) return code;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** Reads the QR code from the page as an authenticator app's camera would: from the pixels. */
+export async function scanQrCode(page: Page): Promise<{ uri: URL; secret: string }> {
+  const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
+  await expect(qr).toBeVisible();
+  const png = PNG.sync.read(await qr.screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!decoded) throw new Error('the QR code on the page could not be read');
+  const uri = new URL(decoded.data);
+  return { uri, secret: uri.searchParams.get('secret')! };
+}

@@ -1,0 +1,189 @@
+/** The helpdesk reset and unlock, and the audit log, against a real database (S4, S5, S9–S12). */
+import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+jest.mock('next/headers', () => nextHeaders);
+
+import { db } from '@/lib/db';
+import { logIn } from '@/app/(auth)/login/actions';
+import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
+import { GET as exportAudit } from '@/app/(app)/helpdesk/audit/export/route';
+import { getCurrentSession } from '@/lib/auth/guards';
+import { queryAuditEvents } from '@/lib/audit/query-audit-events';
+import { searchUsers } from '@/lib/helpdesk/find-users';
+import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
+import { createUser, type TestUser } from '../helpers/factories';
+import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
+import { wrongCode } from '../helpers/totp-reference';
+
+const GOOD_CHECKS = ['callback_phone_on_file', 'office_admin_confirmed'];
+
+function resetForm(user: { id: string }, overrides: Record<string, string | string[]> = {}) {
+  const data = new FormData();
+  const fields: Record<string, string | string[]> = { userId: user.id, checks: GOOD_CHECKS, ticket: 'HD-1234', reason: 'Lost phone, called back on file number', confirm: user.id, ...overrides };
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(name, v);
+  return data;
+}
+const reset = (browser: FakeBrowser, data: FormData) => as(browser, () => resetUserTwoFactor(noState, data));
+
+let agent: TestUser;
+let agentBrowser: FakeBrowser;
+
+beforeAll(async () => {
+  agent = await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null });
+  agentBrowser = await signedInBrowser(agent);
+});
+
+describe('reset 2FA', () => {
+  it('removes the authenticator, ends the sessions, notifies, and audits the agent, checks, ticket and reason in one go', async () => {
+    const user = await createUser({ twoFactor: true });
+    const userBrowser = await signedInBrowser(user);
+    await expect(reset(agentBrowser, resetForm(user))).resolves.toMatchObject({ result: { ok: true } });
+
+    expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(0);
+    expect((await as(userBrowser, getCurrentSession)).result).toBeNull();
+    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/' });
+    expect((await db.outboxMessage.findMany({ where: { userId: user.id } })).map((m) => m.kind)).toEqual(['two_factor_reset']);
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { type: 'helpdesk.two_factor_reset', subjectUserId: user.id } });
+    expect(event.actorUserId).toBe(agent.id);
+    expect(JSON.parse(event.details)).toMatchObject({ checks: GOOD_CHECKS, ticket: 'HD-1234', reason: 'Lost phone, called back on file number' });
+    const { events } = await queryAuditEvents({ userId: user.id });
+    expect(events.find((e) => e.type === 'helpdesk.two_factor_reset')?.actor).toMatchObject({ id: agent.id, email: agent.email });
+  });
+
+  it('also removes a pending enrolment and clears the second-step lock', async () => {
+    const user = await createUser({ twoFactor: true });
+    await db.user.update({ where: { id: user.id }, data: { codeFailures: 10, codeLockedUntil: new Date(Date.now() + 600_000) } });
+    await reset(agentBrowser, resetForm(user));
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect([row.codeFailures, row.codeLockedUntil]).toEqual([0, null]);
+  });
+
+  it('asks for the second click naming the user before doing anything', async () => {
+    const user = await createUser({ twoFactor: true });
+    const outcome = await reset(agentBrowser, resetForm(user, { confirm: '' }));
+    expect(outcome.result?.fieldErrors?.confirm).toBeDefined();
+    expect(outcome.result?.values).toMatchObject({ ticket: 'HD-1234' });
+    expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it.each([
+    ['fewer than two checks', { checks: ['callback_phone_on_file'] }, 'checks'],
+    ['the same check twice', { checks: ['callback_phone_on_file', 'callback_phone_on_file'] }, 'checks'],
+    ['an invented check', { checks: ['callback_phone_on_file', 'trust_me'] }, 'checks'],
+    ['no ticket', { ticket: '' }, 'ticket'],
+    ['a ticket with markup', { ticket: '<script>' }, 'ticket'],
+    ['an over-long reason', { reason: 'x'.repeat(10_000) }, 'reason'],
+    ['a too short reason', { reason: 'lost' }, 'reason'],
+    ['a confirmation for another user', { confirm: 'someone-else' }, 'confirm'],
+  ])('refuses %s with a message, changing nothing', async (_label, overrides, field) => {
+    const user = await createUser({ twoFactor: true });
+    const before = await db.auditEvent.count();
+    const outcome = await reset(agentBrowser, resetForm(user, overrides));
+    expect(outcome.result?.fieldErrors?.[field]).toBeDefined();
+    expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+
+  it('refuses forged ids: the agent themself, a user who does not exist; a role field is ignored', async () => {
+    expect((await reset(agentBrowser, resetForm(agent))).result?.message).toMatch(/cannot reset or unlock your own account/);
+    expect(await db.totpCredential.count({ where: { userId: agent.id } })).toBe(1);
+    expect((await reset(agentBrowser, resetForm({ id: 'no-such-id' }))).result?.message).toBe('This user no longer exists.');
+    const user = await createUser({ twoFactor: true });
+    const data = resetForm(user);
+    data.append('role', 'HELPDESK');
+    await reset(agentBrowser, data);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe('USER');
+  });
+
+  it(`limits an agent to ${AGENT_ACTIONS_PER_HOUR} resets and unlocks an hour`, async () => {
+    const busyAgent = await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null });
+    const browser = await signedInBrowser(busyAgent);
+    const users = await Promise.all(Array.from({ length: AGENT_ACTIONS_PER_HOUR + 1 }, () => createUser({ twoFactor: true })));
+    for (const user of users.slice(0, -1)) expect((await reset(browser, resetForm(user))).result?.ok).toBe(true);
+    expect((await reset(browser, resetForm(users.at(-1)!))).result?.message).toMatch(/limit of 10 resets and unlocks per hour/);
+    expect(await db.totpCredential.count({ where: { userId: users.at(-1)!.id } })).toBe(1);
+  });
+});
+
+describe('unlock', () => {
+  it('lifts a password lock and a code lock, with a reason, audited', async () => {
+    const user = await createUser({ twoFactor: true });
+    for (let i = 0; i < 10; i++) await as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: 'wrong' })));
+    await db.user.update({ where: { id: user.id }, data: { codeLockedUntil: new Date(Date.now() + 600_000) } });
+    expect((await searchUsers(user.email))[0].lockedUntil).not.toBeNull();
+
+    const outcome = await as(agentBrowser, () => unlockUserAccount(noState, form({ userId: user.id, ticket: 'HD-9', reason: 'User called, verified identity' })));
+    expect(outcome.result?.ok).toBe(true);
+    expect((await searchUsers(user.email))[0].lockedUntil).toBeNull();
+    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/login/verify' });
+    expect(await db.auditEvent.count({ where: { type: 'helpdesk.user_unlocked', subjectUserId: user.id, actorUserId: agent.id } })).toBe(1);
+  });
+
+  it('says so when there is nothing to unlock', async () => {
+    const user = await createUser();
+    const outcome = await as(agentBrowser, () => unlockUserAccount(noState, form({ userId: user.id, ticket: 'HD-9', reason: 'User called, verified identity' })));
+    expect(outcome.result?.message).toMatch(/Nothing to do/);
+  });
+});
+
+describe('who may use the helpdesk', () => {
+  it('refuses anonymous, pending, USER, OFFICE_ADMIN and HELPDESK-without-2FA callers on every action and the export', async () => {
+    const target = await createUser({ twoFactor: true });
+    const plain = await createUser();
+    const admin = await createUser({ role: 'OFFICE_ADMIN' });
+    const agentWithout2fa = await createUser({ role: 'HELPDESK', officeId: null });
+    const pendingAgent = await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null });
+    const callers: Array<[string, FakeBrowser, string]> = [
+      ['anonymous', new FakeBrowser(), '/login'],
+      ['pending agent', await pendingBrowser(pendingAgent), '/login/verify'],
+      ['USER', await signedInBrowser(plain), '/'],
+      ['OFFICE_ADMIN', await signedInBrowser(admin), '/'],
+      ['HELPDESK without 2FA', await signedInBrowser(agentWithout2fa), '/settings/2fa?required=helpdesk'],
+    ];
+    for (const [who, browser, expected] of callers) {
+      expect([who, await reset(browser, resetForm(target))]).toEqual([who, { redirect: expected }]);
+      expect([who, await as(browser, () => unlockUserAccount(noState, form({ userId: target.id, ticket: 'x', reason: 'xxxxxxxxxxxx' })))]).toEqual([who, { redirect: expected }]);
+      expect([who, await as(browser, () => exportAudit(new Request('http://localhost/helpdesk/audit/export')))]).toEqual([who, { redirect: expected }]);
+    }
+    expect(await db.totpCredential.count({ where: { userId: target.id } })).toBe(1);
+  });
+});
+
+describe('audit log', () => {
+  it('pages newest first with a cursor that is stable under new writes', async () => {
+    const user = await createUser({ twoFactor: true });
+    for (let i = 0; i < 5; i++) await db.auditEvent.create({ data: { type: 'login.code_failed', outcome: 'FAILURE', subjectUserId: user.id, details: JSON.stringify({ n: i }) } });
+    const first = await queryAuditEvents({ userId: user.id }, { limit: 2 });
+    expect(first.events.map((e) => e.details.n)).toEqual([4, 3]);
+    await db.auditEvent.create({ data: { type: 'login.code_failed', outcome: 'FAILURE', subjectUserId: user.id, details: JSON.stringify({ n: 99 }) } });
+    const second = await queryAuditEvents({ userId: user.id }, { limit: 2, cursor: first.nextCursor! });
+    expect(second.events.map((e) => e.details.n)).toEqual([2, 1]);
+    const third = await queryAuditEvents({ userId: user.id }, { limit: 2, cursor: second.nextCursor! });
+    expect(third).toMatchObject({ nextCursor: null });
+    expect(third.events.map((e) => e.details.n)).toEqual([0]);
+  });
+
+  it('filters by office, type and date range', async () => {
+    const user = await createUser({ twoFactor: true });
+    const browser = await pendingBrowser(user);
+    const { verifyCode } = await import('@/app/(auth)/login/verify/actions');
+    await as(browser, () => verifyCode(noState, form({ code: wrongCode(user.secret!) })));
+    const byOffice = await queryAuditEvents({ officeId: user.officeId!, type: 'login.code_failed' });
+    expect(byOffice.events.map((e) => e.subject?.id)).toEqual([user.id]);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect((await queryAuditEvents({ officeId: user.officeId!, from: tomorrow })).events).toEqual([]);
+  });
+
+  it('exports the filtered rows as CSV, defusing spreadsheet formulas', async () => {
+    const user = await createUser({ email: 'csv-user@office.example' });
+    await as(new FakeBrowser({ userAgent: '=HYPERLINK("http://evil.example")' }), () => logIn(noState, form({ email: user.email, password: 'wrong' })));
+    const outcome = await as(agentBrowser, () => exportAudit(new Request(`http://localhost/helpdesk/audit/export?user=${user.email}`)));
+    const response = outcome.result as Response;
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toContain('"time (UTC)"');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"login.password_failed"');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  });
+});

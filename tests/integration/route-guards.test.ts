@@ -1,0 +1,78 @@
+/**
+ * S6 and the guard rule, over every route the app has: each page, layout, route handler and
+ * server action is found on disk (so a new one cannot be missed) and called as an anonymous
+ * browser, a browser with a pending login and, where a role is needed, a user without it.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+jest.mock('next/headers', () => nextHeaders);
+
+import { db } from '@/lib/db';
+import { logIn } from '@/app/(auth)/login/actions';
+import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
+import { createUser } from '../helpers/factories';
+
+const APP_DIR = path.join(process.cwd(), 'app');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+const routeFiles = filesUnder(APP_DIR)
+  .filter((file) => /\/(page|layout|route|actions)\.tsx?$/.test(file))
+  .map((file) => path.relative(APP_DIR, file));
+
+/** What an anonymous or pending caller may reach, by design. Everything else must refuse them. */
+const OPEN_TO_ANONYMOUS = new Set(['layout.tsx', '(auth)/layout.tsx', '(auth)/login/page.tsx', '(auth)/login/actions.ts#logIn', '(auth)/logout/actions.ts#logOut']);
+const OPEN_TO_PENDING = new Set([...OPEN_TO_ANONYMOUS, '(auth)/login/verify/page.tsx', '(auth)/login/verify/actions.ts#verifyCode']);
+
+type Entry = { name: string; call: () => Promise<unknown> };
+
+async function entriesOf(file: string): Promise<Entry[]> {
+  const mod = await import(path.join(APP_DIR, file));
+  const props = { params: Promise.resolve({ id: 'nonexistent' }), searchParams: Promise.resolve({}), children: null };
+  if (/actions\.ts$/.test(file)) {
+    return Object.entries(mod)
+      .filter(([, value]) => typeof value === 'function')
+      .map(([name, fn]) => ({ name: `${file}#${name}`, call: () => (fn as (...a: unknown[]) => Promise<unknown>)(noState, form({ code: '123456', password: 'x', email: 'x@x.example' })) }));
+  }
+  if (/route\.ts$/.test(file)) {
+    return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
+      .filter((method) => typeof mod[method] === 'function')
+      .map((method) => ({ name: `${file}#${method}`, call: () => mod[method](new Request('http://localhost/x', { method }), props) }));
+  }
+  return [{ name: file, call: () => mod.default(props) }];
+}
+
+let pending: FakeBrowser;
+
+beforeAll(async () => {
+  const user = await createUser({ twoFactor: true });
+  pending = new FakeBrowser();
+  await as(pending, () => logIn(noState, form({ email: user.email, password: user.password })));
+  expect(pending.cookies.has(SESSION_COOKIE)).toBe(true);
+});
+
+it('finds the routes it checks', () => {
+  expect(routeFiles).toEqual(expect.arrayContaining(['(app)/page.tsx', '(auth)/login/verify/actions.ts']));
+});
+
+describe.each(routeFiles)('%s', (file) => {
+  it('refuses an anonymous caller and a pending login, changing nothing', async () => {
+    for (const entry of await entriesOf(file)) {
+      const before = await db.auditEvent.count();
+      if (!OPEN_TO_ANONYMOUS.has(entry.name)) {
+        const outcome = await as(new FakeBrowser(), entry.call).catch((error) => ({ error }));
+        expect([entry.name, outcome]).toEqual([entry.name, { redirect: '/login' }]);
+      }
+      if (!OPEN_TO_PENDING.has(entry.name)) {
+        const outcome = await as(pending, entry.call).catch((error) => ({ error }));
+        expect([entry.name, outcome]).toEqual([entry.name, { redirect: '/login/verify' }]);
+      }
+      if (!OPEN_TO_PENDING.has(entry.name)) expect(await db.auditEvent.count()).toBe(before);
+    }
+  });
+});
