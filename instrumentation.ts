@@ -1,17 +1,10 @@
 /**
- * Runs once when a server instance starts. In production a missing or weak secret stops the
- * server here, with a message naming the variable, instead of failing on the first login.
+ * Runs once when a server instance starts. The check lives in a Node.js-only module: the
+ * NEXT_RUNTIME test is replaced at build time, so the Edge bundle never sees process.exit.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { env, EnvError } = await import('@/lib/env');
-  try {
-    env();
-  } catch (error) {
-    if (error instanceof EnvError && process.env.NODE_ENV === 'production') {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { checkEnvironmentAtStart } = await import('./lib/startup-check');
+    checkEnvironmentAtStart();
   }
 }

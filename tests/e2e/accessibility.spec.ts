@@ -28,6 +28,7 @@ test('the verify page has no WCAG 2.1 A/AA violations', async ({ page }) => {
 test('the Manage 2FA pages have no WCAG 2.1 A/AA violations', async ({ page }) => {
   const claire = seededUser('claire@vandijk.example');
   await logInWithPassword(page, claire.email, claire.password);
+  await expect(page).toHaveURL('/');
   await page.goto('/settings/2fa');
   await expectNoViolations(page);
   await page.getByRole('button', { name: 'Enable 2FA' }).click();

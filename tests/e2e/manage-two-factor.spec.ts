@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { freshCode, logInWithPassword, nextCode, scanQrCode, seededUser } from './support';
+import { freshCode, logInWithPassword, openAccountMenu, nextCode, scanQrCode, seededUser } from './support';
 
 test('enable 2FA from the header menu with an authenticator that scans the QR code, then disable it with the password', async ({ page }) => {
   const dirk = seededUser('dirk@maes.example');
@@ -7,8 +7,7 @@ test('enable 2FA from the header menu with an authenticator that scans the QR co
   await expect(page).toHaveURL('/');
 
   // Manage 2FA, under the e-mail address at the top right.
-  await page.getByText(dirk.email).click();
-  await page.getByRole('link', { name: 'Manage 2FA' }).click();
+  await (await openAccountMenu(page, dirk.email)).getByRole('link', { name: 'Manage 2FA' }).click();
   await expect(page.getByTestId('two-factor-status')).toHaveText('Off');
   await page.getByRole('button', { name: 'Enable 2FA' }).click();
 
@@ -39,8 +38,7 @@ test('enable 2FA from the header menu with an authenticator that scans the QR co
   await expect(page.getByTestId('two-factor-status')).toHaveText('On');
 
   // Log out, and back in with a fresh code from the app.
-  await page.getByText(dirk.email).click();
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await (await openAccountMenu(page, dirk.email)).getByRole('button', { name: 'Log out' }).click();
   await logInWithPassword(page, dirk.email, dirk.password);
   await expect(page).toHaveURL('/login/verify');
   await page.getByLabel('Verification code').fill(await nextCode(secret, firstCode));
@@ -60,8 +58,7 @@ test('enable 2FA from the header menu with an authenticator that scans the QR co
   await expect(page.getByTestId('two-factor-status')).toHaveText('Off');
 
   // The next login needs no code.
-  await page.getByText(dirk.email).click();
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await (await openAccountMenu(page, dirk.email)).getByRole('button', { name: 'Log out' }).click();
   await logInWithPassword(page, dirk.email, dirk.password);
   await expect(page).toHaveURL('/');
 });

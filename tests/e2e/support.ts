@@ -47,3 +47,10 @@ export async function scanQrCode(page: Page): Promise<{ uri: URL; secret: string
   const uri = new URL(decoded.data);
   return { uri, secret: uri.searchParams.get('secret')! };
 }
+
+/** Opens the menu under the user's e-mail address at the top right and returns it. */
+export async function openAccountMenu(page: Page, email: string) {
+  const nav = page.getByRole('navigation', { name: 'Account' });
+  await nav.getByText(email).click();
+  return nav;
+}

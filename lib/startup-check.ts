@@ -1,0 +1,16 @@
+import { env, EnvError } from '@/lib/env';
+
+/**
+ * In production a missing or weak secret stops the server here, with a message naming the
+ * variable, instead of failing on the first login. In development the error surfaces on the
+ * first request that needs the variable.
+ */
+export function checkEnvironmentAtStart(): void {
+  try {
+    env();
+  } catch (error) {
+    if (!(error instanceof EnvError) || process.env.NODE_ENV !== 'production') return;
+    console.error(`\n${error.message}\n\nThe server cannot start without these settings.\n`);
+    process.exit(1);
+  }
+}
