@@ -3,7 +3,8 @@ import { useActionState } from 'react';
 import Link from 'next/link';
 import { finishEnrolment } from '@/app/(app)/settings/2fa/actions';
 import { initialFormState } from '@/lib/forms/form-state';
-import { SubmitButton, buttonClass } from '@/components/ui/submit-button';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { buttonClass } from '@/components/ui/button-class';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
 

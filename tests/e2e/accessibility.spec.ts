@@ -13,7 +13,7 @@ test('the login page has no WCAG 2.1 A/AA violations, also with an error shown',
   await page.goto('/login');
   await expectNoViolations(page);
   await logInWithPassword(page, 'nobody@vandijk.example', 'wrong');
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
   await expectNoViolations(page);
 });
 

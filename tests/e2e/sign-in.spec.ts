@@ -24,9 +24,9 @@ test('a user without 2FA logs in with e-mail and password and sees the portal', 
 test('a wrong password and an unknown e-mail get the same message', async ({ page }) => {
   const anna = seededUser('anna@vandijk.example');
   await logInWithPassword(page, anna.email, 'not the password');
-  await expect(page.getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
   await logInWithPassword(page, 'nobody@vandijk.example', anna.password);
-  await expect(page.getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
 });
 
 test('a user with 2FA enters the code from the app, and lands where they were going', async ({ page }) => {

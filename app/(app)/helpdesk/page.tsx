@@ -4,7 +4,7 @@ import { requireHelpdeskAgent } from '@/lib/auth/guards';
 import { searchUsers, SEARCH_LIMIT } from '@/lib/helpdesk/find-users';
 import { formatDateTime } from '@/lib/format';
 import { TwoFactorBadge } from '@/components/helpdesk/two-factor-badge';
-import { buttonClass } from '@/components/ui/submit-button';
+import { buttonClass } from '@/components/ui/button-class';
 
 export const metadata: Metadata = { title: 'Helpdesk' };
 

@@ -8,7 +8,7 @@ import { AUDIT_EVENT_TYPES } from '@/lib/audit/events';
 import { eventLabel } from '@/lib/format';
 import { AuditTable } from '@/components/helpdesk/audit-table';
 import { Notice } from '@/components/ui/notice';
-import { buttonClass } from '@/components/ui/submit-button';
+import { buttonClass } from '@/components/ui/button-class';
 
 export const metadata: Metadata = { title: 'Audit log · Helpdesk' };
 

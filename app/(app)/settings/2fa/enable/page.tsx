@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { requireActiveSession } from '@/lib/auth/guards';
+import { requireEnrolmentAccess } from '@/lib/auth/guards';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
 import { Card } from '@/components/ui/card';
-import { buttonClass } from '@/components/ui/submit-button';
+import { buttonClass } from '@/components/ui/button-class';
 import { EnrolmentKey } from '@/components/two-factor/enrolment-key';
 import { ConfirmEnrolmentForm } from '@/components/two-factor/confirm-enrolment-form';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Enable 2FA' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EnableTwoFactorPage({ searchParams }: Props) {
-  const { user } = await requireActiveSession();
+  const { user } = await requireEnrolmentAccess();
   if (user.twoFactorEnabledAt) redirect('/settings/2fa');
   const enrolment = await readEnrolment(user.id);
   if (!enrolment) redirect('/settings/2fa');
