@@ -25,7 +25,10 @@ const EVENT_LABELS: Record<string, string> = {
   'two_factor.disable_failed': '2FA disable: wrong password',
   'helpdesk.two_factor_reset': '2FA reset by the helpdesk',
   'helpdesk.user_unlocked': 'Unlocked by the helpdesk',
-  'helpdesk.action_refused': 'Helpdesk action refused',
+  'office.two_factor_required': 'Office requires 2FA',
+  'office.two_factor_grace_changed': 'Office 2FA grace period changed',
+  'office.two_factor_requirement_lifted': 'Office no longer requires 2FA',
+  'office.user_moved': 'Moved to another office',
 };
 
 export function eventLabel(type: string): string {

@@ -17,7 +17,10 @@ export const AUDIT_EVENT_TYPES = [
   'two_factor.disable_failed',
   'helpdesk.two_factor_reset',
   'helpdesk.user_unlocked',
-  'helpdesk.action_refused',
+  'office.two_factor_required',
+  'office.two_factor_grace_changed',
+  'office.two_factor_requirement_lifted',
+  'office.user_moved',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -16,10 +16,22 @@ export const getCurrentSession = cache(async (): Promise<SessionContext | null> 
   return token ? loadSession(token) : null;
 });
 
-export async function requireActiveSession(): Promise<SessionContext> {
+/**
+ * A signed-in user, also one whose office requires 2FA they do not have yet: only the
+ * enrolment steps use this one.
+ */
+export async function requireEnrolmentAccess(): Promise<SessionContext> {
   const session = await getCurrentSession();
   if (!session) redirect('/login');
   if (session.stage !== 'ACTIVE') redirect('/login/verify');
+  return session;
+}
+
+/** A signed-in user with nothing left to do first: the guard of every other page and action. */
+export async function requireActiveSession(): Promise<SessionContext> {
+  const session = await requireEnrolmentAccess();
+  // Past the office's deadline without 2FA: the second restricted state, checked on every request.
+  if (session.user.mustEnrolNow) redirect('/settings/2fa');
   return session;
 }
 
@@ -47,4 +59,11 @@ export async function requireHelpdeskAgent(): Promise<SessionContext> {
   const session = await requireRole('HELPDESK');
   if (!session.user.twoFactorEnabledAt) redirect('/settings/2fa?required=helpdesk');
   return session;
+}
+
+/** An office admin acting on their own office (the office comes from the session, never the form). */
+export async function requireOfficeAdmin(): Promise<SessionContext & { user: { officeId: string } }> {
+  const session = await requireRole('OFFICE_ADMIN');
+  if (!session.user.officeId) redirect('/');
+  return session as SessionContext & { user: { officeId: string } };
 }

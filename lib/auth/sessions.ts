@@ -2,6 +2,7 @@ import 'server-only';
 import { db, type TxClient } from '@/lib/db';
 import type { RequestMeta } from './request-meta';
 import { createSessionToken, sessionIdFromToken } from './session-token';
+import { userTwoFactorDeadline } from '@/lib/offices/two-factor-deadline';
 
 /**
  * Sessions live in the database, so every instance sees the same state and a session can be
@@ -25,6 +26,11 @@ export type SessionUser = {
   officeId: string | null;
   officeName: string | null;
   twoFactorEnabledAt: Date | null;
+  officeRequiresTwoFactor: boolean;
+  /** Without 2FA in an office that requires it: the date by which the user must enable it. */
+  twoFactorDeadline: Date | null;
+  /** Past that deadline: only enrolment and log out are open until 2FA is on. Decided per request. */
+  mustEnrolNow: boolean;
 };
 
 export type SessionContext = {
@@ -70,7 +76,9 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
           role: true,
           sessionVersion: true,
           officeId: true,
-          office: { select: { name: true } },
+          officeJoinedAt: true,
+          twoFactorDueBy: true,
+          office: { select: { name: true, twoFactorRequired: true, twoFactorGraceDays: true, twoFactorRequiredAt: true, twoFactorDeadline: true } },
           totpCredential: { select: { confirmedAt: true } },
         },
       },
@@ -84,6 +92,7 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
     await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now, expiresAt } });
   }
   const { user } = row;
+  const twoFactorDeadline = user.totpCredential ? null : userTwoFactorDeadline(user.office, user);
   return {
     sessionId,
     stage: row.stage as SessionStage,
@@ -97,6 +106,9 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
       officeId: user.officeId,
       officeName: user.office?.name ?? null,
       twoFactorEnabledAt: user.totpCredential?.confirmedAt ?? null,
+      officeRequiresTwoFactor: !!user.office?.twoFactorRequired,
+      twoFactorDeadline,
+      mustEnrolNow: twoFactorDeadline !== null && twoFactorDeadline <= now,
     },
   };
 }

@@ -29,7 +29,8 @@ export async function resetTwoFactor(request: HelpdeskRequest, meta: RequestMeta
     const removed = await tx.totpCredential.deleteMany({ where: { userId: user.id } });
     const enrolments = await tx.totpEnrolment.deleteMany({ where: { userId: user.id } });
     if (removed.count + enrolments.count === 0) throw new Refused({ kind: 'nothing-to-do' });
-    await tx.user.update({ where: { id: user.id }, data: { codeFailures: 0, codeLockedUntil: null } });
+    // Under the office's requirement the user enrols again at next sign-in: no new grace period.
+    await tx.user.update({ where: { id: user.id }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: user.officeRequiresTwoFactor ? now : null } });
     await endOtherSessions(tx, user.id, null);
     await recordAuditEvent(tx, {
       type: 'helpdesk.two_factor_reset',
@@ -66,15 +67,18 @@ export async function unlockUser(request: Omit<HelpdeskRequest, 'checks'>, meta:
 async function runHelpdeskChange(
   request: HelpdeskRequest,
   now: Date,
-  change: (tx: TxClient, user: { id: string; email: string; officeId: string | null }) => Promise<void>,
+  change: (tx: TxClient, user: { id: string; email: string; officeId: string | null; officeRequiresTwoFactor: boolean }) => Promise<void>,
 ): Promise<HelpdeskResult> {
   if (request.agentId === request.userId) return { kind: 'own-account' };
   try {
     await db.$transaction(async (tx) => {
       if ((await agentActionsLastHour(tx, request.agentId, now)) >= AGENT_ACTIONS_PER_HOUR) throw new Refused({ kind: 'rate-limited' });
-      const user = await tx.user.findUnique({ where: { id: request.userId }, select: { id: true, email: true, officeId: true } });
+      const user = await tx.user.findUnique({
+        where: { id: request.userId },
+        select: { id: true, email: true, officeId: true, office: { select: { twoFactorRequired: true } } },
+      });
       if (!user) throw new Refused({ kind: 'no-such-user' });
-      await change(tx, user);
+      await change(tx, { id: user.id, email: user.email, officeId: user.officeId, officeRequiresTwoFactor: !!user.office?.twoFactorRequired });
     });
   } catch (error) {
     if (error instanceof Refused) return error.result;

@@ -1,6 +1,6 @@
 /** What the user is told, and when (S12). Plain text; says when, from where, and what to do if it was not them. */
 
-export type NotificationKind = 'code_replayed' | 'two_factor_enabled' | 'two_factor_disabled' | 'two_factor_reset';
+export type NotificationKind = 'code_replayed' | 'two_factor_enabled' | 'two_factor_disabled' | 'two_factor_reset' | 'two_factor_required';
 
 export type NotificationContext = {
   appName: string;
@@ -9,6 +9,8 @@ export type NotificationContext = {
   at: Date;
   ip: string | null;
   userAgent: string | null;
+  /** For two_factor_required: by when. */
+  deadline?: Date;
 };
 
 const subjects: Record<NotificationKind, string> = {
@@ -16,9 +18,10 @@ const subjects: Record<NotificationKind, string> = {
   two_factor_enabled: 'Two-factor authentication is enabled',
   two_factor_disabled: 'Two-factor authentication is disabled',
   two_factor_reset: 'The helpdesk has disabled two-factor authentication for your account',
+  two_factor_required: 'Your office now requires two-factor authentication',
 };
 
-const bodies: Record<NotificationKind, string> = {
+const bodies: Record<NotificationKind, string | ((ctx: NotificationContext) => string)> = {
   code_replayed:
     'Someone logged in with your password and then entered a verification code that had already been used. It was refused. If this was not you, change your password now and tell the helpdesk.',
   two_factor_enabled: 'Two-factor authentication is now enabled for your account. When you next log in, you will also enter the 6-digit code from your authentication app.',
@@ -26,6 +29,8 @@ const bodies: Record<NotificationKind, string> = {
     'Two-factor authentication is now disabled for your account. You no longer need to enter a verification code when you log in. You can enable 2FA again when you wish, under Manage 2FA.',
   two_factor_reset:
     'At your request, after confirming your identity, the helpdesk has disabled two-factor authentication for your account. You can now log in with your e-mail address and password, and enable 2FA again under Manage 2FA.',
+  two_factor_required: (ctx) =>
+    `Your office now requires two-factor authentication for all its users. Enable it before ${ctx.deadline?.toUTCString() ?? 'your next login'}: at the top right, under your e-mail address, select Manage 2FA and click Enable 2FA. After that date you will be asked to enable it when you log in.`,
 };
 
 export function renderNotification(kind: NotificationKind, ctx: NotificationContext): { subject: string; body: string } {
@@ -33,7 +38,7 @@ export function renderNotification(kind: NotificationKind, ctx: NotificationCont
   const lines = [
     `Hello ${ctx.name},`,
     '',
-    bodies[kind],
+    typeof bodies[kind] === 'function' ? bodies[kind](ctx) : bodies[kind],
     '',
     `When: ${when}`,
     `IP address: ${ctx.ip ?? 'unknown'}`,

@@ -44,7 +44,7 @@ export async function confirmEnrolment(
       await tx.totpCredential.create({
         data: { userId, secretCiphertext: enrolment.secretCiphertext, keyId: enrolment.keyId, lastUsedStep: check.step, confirmedAt: now },
       });
-      await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null } });
+      await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
       await endOtherSessions(tx, userId, sessionId);
       await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS' });
       await enqueueNotification(tx, { userId, kind: 'two_factor_enabled', meta, now });

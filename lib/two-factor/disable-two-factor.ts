@@ -6,7 +6,7 @@ import { checkPassword } from '@/lib/auth/check-password';
 import { endOtherSessions } from '@/lib/auth/sessions';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 
-export type DisableResult = { kind: 'disabled' } | { kind: 'incorrect' } | { kind: 'locked' } | { kind: 'not-enabled' };
+export type DisableResult = { kind: 'disabled' } | { kind: 'incorrect' } | { kind: 'locked' } | { kind: 'not-enabled' } | { kind: 'required-by-office' };
 
 /**
  * Turns 2FA off with the current password (S8), under the same guess limit as sign-in (S5).
@@ -19,9 +19,11 @@ export async function disableTwoFactor(
 ): Promise<DisableResult> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, passwordHash: true, officeId: true, totpCredential: { select: { id: true } } },
+    select: { email: true, passwordHash: true, officeId: true, office: { select: { twoFactorRequired: true } }, totpCredential: { select: { id: true } } },
   });
   if (!user.totpCredential) return { kind: 'not-enabled' };
+  // While the office requires 2FA only the helpdesk can turn it off (after an identity check).
+  if (user.office?.twoFactorRequired) return { kind: 'required-by-office' };
   const audit = { factor: 'password' as const, actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta };
 
   const check = await checkPassword(user.email, password, user.passwordHash);

@@ -4,3 +4,5 @@ export const ENROLMENT_CODE_NOT_ACCEPTED =
 export const ENROLMENT_GONE = 'This setup is no longer open: it was completed or started again elsewhere. Go back to Manage 2FA to see where things stand.';
 export const PASSWORD_INCORRECT = 'The password is incorrect.';
 export const ALREADY_DISABLED = 'Two-factor authentication is already disabled for your account.';
+export const REQUIRED_BY_OFFICE =
+  'Your office requires two-factor authentication for all its users, so you cannot disable it. If you lost your authentication app, contact the helpdesk.';

@@ -2,19 +2,19 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
-import { requireActiveSession } from '@/lib/auth/guards';
+import { requireActiveSession, requireEnrolmentAccess } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { startEnrolment, TwoFactorAlreadyEnabled } from '@/lib/two-factor/start-enrolment';
 import { confirmEnrolment } from '@/lib/two-factor/confirm-enrolment';
 import { disableTwoFactor } from '@/lib/two-factor/disable-two-factor';
-import { ALREADY_DISABLED, ENROLMENT_CODE_NOT_ACCEPTED, ENROLMENT_GONE, PASSWORD_INCORRECT } from '@/lib/two-factor/messages';
+import { ALREADY_DISABLED, ENROLMENT_CODE_NOT_ACCEPTED, ENROLMENT_GONE, PASSWORD_INCORRECT, REQUIRED_BY_OFFICE } from '@/lib/two-factor/messages';
 import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 /** Enable 2FA, step 1: a fresh secret (also "start again"). */
 export async function beginEnrolment(): Promise<void> {
-  const { user } = await requireActiveSession();
+  const { user } = await requireEnrolmentAccess();
   try {
     await startEnrolment(user.id, await getRequestMeta());
   } catch (error) {
@@ -26,7 +26,7 @@ export async function beginEnrolment(): Promise<void> {
 
 /** Enable 2FA, last step: the code from the new secret. */
 export async function finishEnrolment(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { user, sessionId } = await requireActiveSession();
+  const { user, sessionId } = await requireEnrolmentAccess();
   const parsed = parseVerificationCode(formData.get('code'));
   if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
 
@@ -52,6 +52,8 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
       return { message: PASSWORD_LOCKED };
     case 'not-enabled':
       return { message: ALREADY_DISABLED };
+    case 'required-by-office':
+      return { message: REQUIRED_BY_OFFICE };
     case 'disabled':
       deliverOutboxSoon();
       return { ok: true };

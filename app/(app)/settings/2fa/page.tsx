@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireActiveSession } from '@/lib/auth/guards';
+import { requireEnrolmentAccess } from '@/lib/auth/guards';
 import { hasPendingEnrolment } from '@/lib/two-factor/read-enrolment';
 import { beginEnrolment } from './actions';
 import { Card } from '@/components/ui/card';
-import { SubmitButton, buttonClass } from '@/components/ui/submit-button';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { buttonClass } from '@/components/ui/button-class';
 import { Notice } from '@/components/ui/notice';
 import { formatDate } from '@/lib/format';
 
@@ -12,8 +13,11 @@ export const metadata: Metadata = { title: 'Manage 2FA' };
 
 
 
-export default async function ManageTwoFactorPage() {
-  const { user } = await requireActiveSession();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ManageTwoFactorPage({ searchParams }: Props) {
+  const { user } = await requireEnrolmentAccess();
+  const requiredForHelpdesk = user.role === 'HELPDESK' && (await searchParams).required === 'helpdesk';
   const enabledAt = user.twoFactorEnabledAt;
   const enrolmentOpen = !enabledAt && (await hasPendingEnrolment(user.id));
 
@@ -42,6 +46,20 @@ export default async function ManageTwoFactorPage() {
         </>
       ) : (
         <>
+          {user.mustEnrolNow && (
+            <div className="mt-4">
+              <Notice tone="warning" title="Your office requires two-factor authentication">
+                Your office requires two-factor authentication for all its users. Enable 2FA to continue to the portal.
+              </Notice>
+            </div>
+          )}
+          {requiredForHelpdesk && (
+            <div className="mt-4">
+              <Notice tone="warning" title="The helpdesk requires two-factor authentication">
+                Enable 2FA on your own account before you use the helpdesk.
+              </Notice>
+            </div>
+          )}
           <p className="mt-4 text-slate-700">
             Two-factor authentication is a simple way to protect your account better: after your password, you also enter a
             6-digit code that an authentication app on your phone generates. Someone who learns your password still cannot get

@@ -3,6 +3,8 @@ import { redirect } from 'next/navigation';
 import { requireActiveSession } from '@/lib/auth/guards';
 import { Card } from '@/components/ui/card';
 import { DisableForm } from '@/components/two-factor/disable-form';
+import { Notice } from '@/components/ui/notice';
+import { REQUIRED_BY_OFFICE } from '@/lib/two-factor/messages';
 
 export const metadata: Metadata = { title: 'Disable 2FA' };
 
@@ -16,9 +18,7 @@ export default async function DisableTwoFactorPage() {
         Without two-factor authentication, your password alone gives access to your account. You can enable 2FA again when you
         wish.
       </p>
-      <div className="mt-6">
-        <DisableForm />
-      </div>
+      <div className="mt-6">{user.officeRequiresTwoFactor ? <Notice tone="info">{REQUIRED_BY_OFFICE}</Notice> : <DisableForm />}</div>
     </Card>
   );
 }

@@ -1,0 +1,50 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { FormState } from '@/lib/forms/form-state';
+import { requireOfficeAdmin } from '@/lib/auth/guards';
+import { getRequestMeta } from '@/lib/auth/request-meta';
+import { previewRequirement, setTwoFactorRequirement } from '@/lib/offices/set-two-factor-requirement';
+import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
+import { formatDateTime } from '@/lib/format';
+import { MAX_GRACE_DAYS } from '@/lib/offices/two-factor-deadline';
+
+const RequirementSchema = z.object({
+  required: z.enum(['on', 'off'], 'Choose whether the office requires two-factor authentication.'),
+  graceDays: z.coerce
+    .number('Enter the grace period as a number of days.')
+    .int('Enter a whole number of days.')
+    .min(0, 'The grace period cannot be negative.')
+    .max(MAX_GRACE_DAYS, `The grace period is at most ${MAX_GRACE_DAYS} days.`),
+  confirm: z.string().max(10),
+});
+
+/**
+ * The office's own admins only: the office is the caller's, never a form field. Turning the
+ * requirement on first answers with how many users it affects and their deadline; a second
+ * click confirms.
+ */
+export async function saveTwoFactorRequirement(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { user } = await requireOfficeAdmin();
+  const parsed = RequirementSchema.safeParse({
+    required: formData.get('required') === 'on' ? 'on' : 'off',
+    graceDays: formData.get('graceDays') || '0',
+    confirm: formData.get('confirm') ?? '',
+  });
+  const values = { graceDays: String(formData.get('graceDays') ?? '').slice(0, 10), required: formData.get('required') === 'on' ? 'on' : 'off' };
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const { required, graceDays, confirm } = parsed.data;
+  const officeId = user.officeId!;
+
+  if (required === 'on' && confirm !== 'yes') {
+    const preview = await previewRequirement(officeId, graceDays);
+    return {
+      fieldErrors: { confirm: ['Confirm to apply'] },
+      values,
+      message: `${preview.affectedUsers} ${preview.affectedUsers === 1 ? 'user does' : 'users do'} not have two-factor authentication yet. They must enable it by ${formatDateTime(preview.deadline)}${graceDays === 0 ? ' (at their next login)' : ''}.`,
+    };
+  }
+  await setTwoFactorRequirement({ officeId, adminId: user.id, required: required === 'on', graceDays }, await getRequestMeta());
+  deliverOutboxSoon();
+  redirect('/office?saved=1');
+}

@@ -1,0 +1,54 @@
+'use client';
+import { useActionState } from 'react';
+import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
+import { initialFormState } from '@/lib/forms/form-state';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+
+type Props = { required: boolean; graceDays: number; maxGraceDays: number };
+
+/** The office's 2FA requirement. Turning it on shows who is affected and by when, then asks to confirm. */
+export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
+  const [state, action] = useActionState(saveTwoFactorRequirement, initialFormState);
+  const confirming = !!state.fieldErrors?.confirm;
+  const values = state.values ?? { required: required ? 'on' : 'off', graceDays: String(graceDays) };
+
+  return (
+    <form action={action} className="space-y-5" noValidate key={JSON.stringify(values)}>
+      <label className="flex items-start gap-3">
+        <input type="checkbox" name="required" defaultChecked={values.required === 'on'} className="mt-1 h-4 w-4 rounded border-slate-300" />
+        <span>
+          <span className="block font-medium text-slate-900">Require two-factor authentication for all users in this office</span>
+          <span className="block text-sm text-slate-600">Users without 2FA get a reminder on every page, and after the grace period must enable it when they log in.</span>
+        </span>
+      </label>
+      <TextField
+        label="Grace period in days"
+        name="graceDays"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={maxGraceDays}
+        defaultValue={values.graceDays}
+        hint="0 means at their next login."
+        errors={state.fieldErrors?.graceDays}
+        className="max-w-[12rem]"
+      />
+      {confirming ? (
+        <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" role="status">
+          <p className="text-sm text-amber-900">{state.message}</p>
+          <div className="mt-3 flex items-center gap-3">
+            <button type="submit" name="confirm" value="yes" className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+              Confirm and require 2FA
+            </button>
+            <a href="/office" className="text-sm font-medium text-slate-700 underline">
+              Cancel
+            </a>
+          </div>
+        </div>
+      ) : (
+        <SubmitButton>Save</SubmitButton>
+      )}
+    </form>
+  );
+}
