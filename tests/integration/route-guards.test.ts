@@ -1,7 +1,8 @@
 /**
  * S6 and the guard rule, over every route the app has: each page, layout, route handler and
  * server action is found on disk (so a new one cannot be missed) and called as an anonymous
- * browser, a browser with a pending login and, where a role is needed, a user without it.
+ * browser, a browser with a pending login, a user past their office's 2FA deadline and, where
+ * a role is needed, a user without it.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { db } from '@/lib/db';
 import { logIn } from '@/app/(auth)/login/actions';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { createUser } from '../helpers/factories';
+import { signedInBrowser } from '../helpers/sign-in';
 
 const APP_DIR = path.join(process.cwd(), 'app');
 
@@ -28,6 +30,17 @@ const routeFiles = filesUnder(APP_DIR)
 /** What an anonymous or pending caller may reach, by design. Everything else must refuse them. */
 const OPEN_TO_ANONYMOUS = new Set(['layout.tsx', '(auth)/layout.tsx', '(auth)/login/page.tsx', '(auth)/login/actions.ts#logIn', '(auth)/logout/actions.ts#logOut']);
 const OPEN_TO_PENDING = new Set([...OPEN_TO_ANONYMOUS, '(auth)/login/verify/page.tsx', '(auth)/login/verify/actions.ts#verifyCode']);
+/** Past the office's 2FA deadline without 2FA: the enrolment steps and log out only. */
+const OPEN_WHEN_ENROLMENT_DUE = new Set([
+  ...OPEN_TO_ANONYMOUS,
+  '(app)/layout.tsx',
+  '(app)/settings/2fa/page.tsx',
+  '(app)/settings/2fa/enable/page.tsx',
+  '(app)/settings/2fa/actions.ts#beginEnrolment',
+  '(app)/settings/2fa/actions.ts#finishEnrolment',
+]);
+/** Routes only a role may use; a plain user is sent home. */
+const ROLE_ONLY = [/^\(app\)\/helpdesk\//, /^\(app\)\/office\//];
 
 type Entry = { name: string; call: () => Promise<unknown> };
 
@@ -48,12 +61,22 @@ async function entriesOf(file: string): Promise<Entry[]> {
 }
 
 let pending: FakeBrowser;
+let enrolmentDue: FakeBrowser;
+let plainUser: FakeBrowser;
 
 beforeAll(async () => {
   const user = await createUser({ twoFactor: true });
   pending = new FakeBrowser();
   await as(pending, () => logIn(noState, form({ email: user.email, password: user.password })));
   expect(pending.cookies.has(SESSION_COOKIE)).toBe(true);
+
+  const strictOffice = await db.office.create({
+    data: { name: 'Strict', twoFactorRequired: true, twoFactorRequiredAt: new Date(Date.now() - 86_400_000), twoFactorDeadline: new Date(Date.now() - 1000) },
+  });
+  const due = await createUser({ officeId: strictOffice.id });
+  await db.user.update({ where: { id: due.id }, data: { officeJoinedAt: new Date(Date.now() - 2 * 86_400_000) } });
+  enrolmentDue = await signedInBrowser(due);
+  plainUser = await signedInBrowser(await createUser());
 });
 
 it('finds the routes it checks', () => {
@@ -71,6 +94,16 @@ describe.each(routeFiles)('%s', (file) => {
       if (!OPEN_TO_PENDING.has(entry.name)) {
         const outcome = await as(pending, entry.call).catch((error) => ({ error }));
         expect([entry.name, outcome]).toEqual([entry.name, { redirect: '/login/verify' }]);
+      }
+      if (!OPEN_WHEN_ENROLMENT_DUE.has(entry.name)) {
+        const outcome = await as(enrolmentDue, entry.call).catch((error) => ({ error }));
+        // The verification step sends any signed-in session home, which sends this one on to enrolment.
+        const expected = entry.name.startsWith('(auth)/login/verify') ? '/' : '/settings/2fa';
+        expect([entry.name, outcome]).toEqual([entry.name, { redirect: expected }]);
+      }
+      if (ROLE_ONLY.some((pattern) => pattern.test(entry.name))) {
+        const outcome = await as(plainUser, entry.call).catch((error) => ({ error }));
+        expect([entry.name, outcome]).toEqual([entry.name, { redirect: '/' }]);
       }
       if (!OPEN_TO_PENDING.has(entry.name)) expect(await db.auditEvent.count()).toBe(before);
     }

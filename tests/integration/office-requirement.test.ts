@@ -1,0 +1,193 @@
+/** "Require two-factor authentication for all users in this office" (issue 5), against a real database. */
+import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+jest.mock('next/headers', () => nextHeaders);
+
+import { db } from '@/lib/db';
+import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
+import { beginEnrolment, finishEnrolment, turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
+import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
+import { getCurrentSession, requireActiveSession } from '@/lib/auth/guards';
+import { setTwoFactorRequirement } from '@/lib/offices/set-two-factor-requirement';
+import { moveUserToOffice } from '@/lib/offices/move-user-to-office';
+import { getOfficeOverview } from '@/lib/offices/office-overview';
+import { DAY_MS } from '@/lib/offices/two-factor-deadline';
+import { readEnrolment } from '@/lib/two-factor/read-enrolment';
+import { REQUIRED_BY_OFFICE } from '@/lib/two-factor/messages';
+import { createUser, type TestUser } from '../helpers/factories';
+import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
+import { authenticatorCode } from '../helpers/totp-reference';
+
+const meta = { ip: '203.0.113.5', userAgent: 'test' };
+const save = (browser: FakeBrowser, fields: Record<string, string>) => as(browser, () => saveTwoFactorRequirement(noState, form(fields)));
+const session = async (browser: FakeBrowser) => (await as(browser, getCurrentSession)).result;
+
+async function officeWithAdmin() {
+  const admin = await createUser({ role: 'OFFICE_ADMIN' });
+  const member = await createUser({ officeId: admin.officeId });
+  const protectedMember = await createUser({ officeId: admin.officeId, twoFactor: true });
+  return { admin, member, protectedMember, officeId: admin.officeId! };
+}
+
+describe('the office setting', () => {
+  it('shows who is affected and by when, then applies on the second click, audited, notifying each affected user', async () => {
+    const { admin, member, protectedMember, officeId } = await officeWithAdmin();
+    const browser = await signedInBrowser(admin);
+
+    const preview = await save(browser, { required: 'on', graceDays: '14' });
+    expect(preview.result?.fieldErrors?.confirm).toBeDefined();
+    // The admin and the member have no 2FA; the protected member has.
+    expect(preview.result?.message).toMatch(/^2 users do not have two-factor authentication yet\. They must enable it by /);
+    expect((await db.office.findUniqueOrThrow({ where: { id: officeId } })).twoFactorRequired).toBe(false);
+
+    await expect(save(browser, { required: 'on', graceDays: '14', confirm: 'yes' })).resolves.toEqual({ redirect: '/office?saved=1' });
+    const office = await db.office.findUniqueOrThrow({ where: { id: officeId } });
+    expect(office.twoFactorRequired).toBe(true);
+    expect(Math.round((office.twoFactorDeadline!.getTime() - Date.now()) / DAY_MS)).toBe(14);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { type: 'office.two_factor_required', officeId } });
+    expect(event.actorUserId).toBe(admin.id);
+    const notified = await db.outboxMessage.findMany({ where: { kind: 'two_factor_required' }, select: { userId: true } });
+    expect(notified.map((n) => n.userId).sort()).toEqual([admin.id, member.id].sort());
+    expect(notified.map((n) => n.userId)).not.toContain(protectedMember.id);
+
+    await expect(save(browser, { graceDays: '14' })).resolves.toEqual({ redirect: '/office?saved=1' });
+    expect((await db.office.findUniqueOrThrow({ where: { id: officeId } })).twoFactorRequired).toBe(false);
+    expect(await db.auditEvent.count({ where: { type: 'office.two_factor_requirement_lifted', officeId } })).toBe(1);
+  });
+
+  it.each([
+    ['a negative grace period', '-1'],
+    ['letters', 'soon'],
+    ['a fraction', '1.5'],
+    ['too long', '365'],
+  ])('refuses %s with a message, changing nothing', async (_label, graceDays) => {
+    const { admin, officeId } = await officeWithAdmin();
+    const browser = await signedInBrowser(admin);
+    const outcome = await save(browser, { required: 'on', graceDays, confirm: 'yes' });
+    expect(outcome.result?.fieldErrors?.graceDays).toBeDefined();
+    expect((await db.office.findUniqueOrThrow({ where: { id: officeId } })).twoFactorRequired).toBe(false);
+  });
+
+  it("changes only the admin's own office: a forged office id is ignored", async () => {
+    const a = await officeWithAdmin();
+    const b = await officeWithAdmin();
+    const browser = await signedInBrowser(a.admin);
+    await save(browser, { required: 'on', graceDays: '0', confirm: 'yes', officeId: b.officeId });
+    expect((await db.office.findUniqueOrThrow({ where: { id: b.officeId } })).twoFactorRequired).toBe(false);
+    expect((await db.office.findUniqueOrThrow({ where: { id: a.officeId } })).twoFactorRequired).toBe(true);
+  });
+
+  it('refuses anonymous, pending, plain user, helpdesk and another-office callers', async () => {
+    const { member, officeId } = await officeWithAdmin();
+    const agent = await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null });
+    const pendingAdmin = await createUser({ role: 'OFFICE_ADMIN', officeId, twoFactor: true });
+    const callers: Array<[string, FakeBrowser, string]> = [
+      ['anonymous', new FakeBrowser(), '/login'],
+      ['pending admin', await pendingBrowser(pendingAdmin), '/login/verify'],
+      ['user', await signedInBrowser(member), '/'],
+      ['helpdesk', await signedInBrowser(agent), '/'],
+    ];
+    for (const [who, browser, expected] of callers) {
+      expect([who, await save(browser, { required: 'on', graceDays: '0', confirm: 'yes' })]).toEqual([who, { redirect: expected }]);
+    }
+    expect((await db.office.findUniqueOrThrow({ where: { id: officeId } })).twoFactorRequired).toBe(false);
+  });
+});
+
+describe('users of an office that requires 2FA', () => {
+  it('within the grace period: in as usual, with the deadline to show in a banner', async () => {
+    const { admin, member, officeId } = await officeWithAdmin();
+    await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 7 }, meta);
+    const browser = await signedInBrowser(member);
+    const s = await session(browser);
+    expect(s?.user.mustEnrolNow).toBe(false);
+    expect(s?.user.twoFactorDeadline).toBeInstanceOf(Date);
+    await expect(as(browser, requireActiveSession)).resolves.toMatchObject({ result: { user: { id: member.id } } });
+  });
+
+  it('with a grace period of 0: signing in leads to enrolment and nothing else until a code turns 2FA on', async () => {
+    const { admin, member, officeId } = await officeWithAdmin();
+    await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 0 }, meta);
+    const browser = await signedInBrowser(member);
+    await expect(as(browser, requireActiveSession)).resolves.toEqual({ redirect: '/settings/2fa' });
+
+    await expect(as(browser, beginEnrolment)).resolves.toEqual({ redirect: '/settings/2fa/enable' });
+    const secret = (await readEnrolment(member.id))!.key;
+    await expect(as(browser, () => finishEnrolment(noState, form({ code: authenticatorCode(secret) })))).resolves.toEqual({ result: { ok: true } });
+    await expect(as(browser, requireActiveSession)).resolves.toMatchObject({ result: { user: { id: member.id } } });
+  });
+
+  it('enforces a deadline that passes while a session is open, on the next request', async () => {
+    const { admin, member, officeId } = await officeWithAdmin();
+    await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 3 }, meta);
+    const browser = await signedInBrowser(member);
+    await expect(as(browser, requireActiveSession)).resolves.toHaveProperty('result');
+    await db.office.update({ where: { id: officeId }, data: { twoFactorDeadline: new Date(Date.now() - 1000) } });
+    await expect(as(browser, requireActiveSession)).resolves.toEqual({ redirect: '/settings/2fa' });
+  });
+
+  it('never extends the deadline by turning the requirement on, off and on again', async () => {
+    const { admin, officeId } = await officeWithAdmin();
+    const t0 = new Date();
+    const first = await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 10 }, meta, t0);
+    await setTwoFactorRequirement({ officeId, adminId: admin.id, required: false, graceDays: 10 }, meta, new Date(t0.getTime() + DAY_MS));
+    const again = await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 10 }, meta, new Date(t0.getTime() + 2 * DAY_MS));
+    expect(again.deadline).toEqual(first.deadline);
+  });
+
+  it('gives a user created after the requirement started their grace period from creation', async () => {
+    const { admin, officeId } = await officeWithAdmin();
+    await db.user.update({ where: { id: admin.id }, data: { officeJoinedAt: new Date(Date.now() - 20 * DAY_MS) } }); // there before it started
+    await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 5 }, meta, new Date(Date.now() - 10 * DAY_MS));
+    const newcomer = await createUser({ officeId });
+    const s = await session(await signedInBrowser(newcomer));
+    expect(s?.user.mustEnrolNow).toBe(false);
+    expect(Math.round((s!.user.twoFactorDeadline!.getTime() - Date.now()) / DAY_MS)).toBe(5);
+    const overview = await getOfficeOverview(officeId);
+    expect(overview.members.find((m) => m.id === newcomer.id)?.grace?.passed).toBe(false);
+    expect(overview.members.find((m) => m.id === admin.id)?.grace?.passed).toBe(true);
+  });
+
+  it('gives a user who moves into such an office their grace period from the move; moving out frees them', async () => {
+    const strict = await officeWithAdmin();
+    await setTwoFactorRequirement({ officeId: strict.officeId, adminId: strict.admin.id, required: true, graceDays: 0 }, meta);
+    const mover: TestUser = await createUser();
+    const lenient = await officeWithAdmin();
+    await setTwoFactorRequirement({ officeId: lenient.officeId, adminId: lenient.admin.id, required: true, graceDays: 4 }, meta, new Date(Date.now() - 30 * DAY_MS));
+
+    await moveUserToOffice({ userId: mover.id, officeId: lenient.officeId, actorUserId: lenient.admin.id }, meta);
+    let s = await session(await signedInBrowser(mover));
+    expect(Math.round((s!.user.twoFactorDeadline!.getTime() - Date.now()) / DAY_MS)).toBe(4);
+
+    await moveUserToOffice({ userId: mover.id, officeId: strict.officeId, actorUserId: strict.admin.id }, meta);
+    s = await session(await signedInBrowser(mover));
+    expect(s?.user.mustEnrolNow).toBe(true);
+
+    const free = await db.office.create({ data: { name: 'No requirement' } });
+    await moveUserToOffice({ userId: mover.id, officeId: free.id, actorUserId: strict.admin.id }, meta);
+    s = await session(await signedInBrowser(mover));
+    expect(s?.user.twoFactorDeadline).toBeNull();
+  });
+
+  it('cannot disable 2FA while the office requires it; the page says why', async () => {
+    const { admin, protectedMember, officeId } = await officeWithAdmin();
+    await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 0 }, meta);
+    const browser = await signedInBrowser(protectedMember);
+    const outcome = await as(browser, () => turnOffTwoFactor(noState, form({ password: protectedMember.password })));
+    expect(outcome.result?.message).toBe(REQUIRED_BY_OFFICE);
+    expect(await db.totpCredential.count({ where: { userId: protectedMember.id } })).toBe(1);
+  });
+
+  it('after a helpdesk reset, the user must enrol at next sign-in, with no new grace period', async () => {
+    const { admin, protectedMember, officeId } = await officeWithAdmin();
+    await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 30 }, meta);
+    const agent = await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null });
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ userId: protectedMember.id, ticket: 'HD-5', reason: 'Lost phone, identity confirmed', confirm: protectedMember.id })) data.append(k, v);
+    data.append('checks', 'callback_phone_on_file');
+    data.append('checks', 'office_admin_confirmed');
+    expect((await as(await signedInBrowser(agent), () => resetUserTwoFactor(noState, data))).result?.ok).toBe(true);
+
+    const browser = await signedInBrowser({ ...protectedMember, secret: null });
+    await expect(as(browser, requireActiveSession)).resolves.toEqual({ redirect: '/settings/2fa' });
+  });
+});
