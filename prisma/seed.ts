@@ -15,13 +15,16 @@ const { seal } = await import('@/lib/crypto/secret-box');
 const { createTotpSecret, totpStepAt } = await import('@/lib/two-factor/totp');
 const { totpSecretContext } = await import('@/lib/two-factor/secret-context');
 
-type DemoUser = { email: string; name: string; role: 'USER' | 'OFFICE_ADMIN' | 'HELPDESK'; office: 'main' | 'other' | null; twoFactor: boolean };
+type DemoUser = { email: string; name: string; role: 'USER' | 'OFFICE_ADMIN' | 'HELPDESK'; office: 'main' | 'other' | 'third' | null; twoFactor: boolean };
 
 const DEMO_USERS: DemoUser[] = [
   { email: 'anna@vandijk.example', name: 'Anna de Vries', role: 'USER', office: 'main', twoFactor: false },
   { email: 'bram@vandijk.example', name: 'Bram Janssens', role: 'USER', office: 'main', twoFactor: true },
   { email: 'claire@vandijk.example', name: 'Claire Peeters', role: 'OFFICE_ADMIN', office: 'main', twoFactor: false },
   { email: 'dirk@maes.example', name: 'Dirk Maes', role: 'USER', office: 'other', twoFactor: false },
+  { email: 'eva@vandijk.example', name: 'Eva Claes', role: 'USER', office: 'main', twoFactor: true },
+  { email: 'greet@peeters.example', name: 'Greet Peeters', role: 'OFFICE_ADMIN', office: 'third', twoFactor: true },
+  { email: 'hans@peeters.example', name: 'Hans Wouters', role: 'USER', office: 'third', twoFactor: false },
   { email: 'helpdesk@portal.example', name: 'Hanne Helpdesk', role: 'HELPDESK', office: null, twoFactor: true },
 ];
 
@@ -37,6 +40,7 @@ async function main() {
   const offices = {
     main: await db.office.create({ data: { name: 'Van Dijk & Partners Accountants' } }),
     other: await db.office.create({ data: { name: 'Maes Boekhouding' } }),
+    third: await db.office.create({ data: { name: 'Peeters Fiduciaire' } }),
   };
   const printed: Array<{ email: string; name: string; role: string; password: string; totpKey?: string }> = [];
   for (const demo of DEMO_USERS) {

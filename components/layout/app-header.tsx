@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { logOut } from '@/app/(auth)/logout/actions';
+import { AccountMenu } from './account-menu';
 
 type Props = { appName: string; email: string; role: string };
 
@@ -22,13 +23,7 @@ export function AppHeader({ appName, email, role }: Props) {
               Office
             </Link>
           )}
-          <details className="group relative">
-            <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
-              {email}
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current text-slate-500 group-open:rotate-180">
-                <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
-              </svg>
-            </summary>
+          <AccountMenu label={email}>
             <ul className="absolute right-0 z-10 mt-1 w-48 rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200">
               <li>
                 <Link href="/settings/2fa" className="block px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">
@@ -43,7 +38,7 @@ export function AppHeader({ appName, email, role }: Props) {
                 </form>
               </li>
             </ul>
-          </details>
+          </AccountMenu>
         </nav>
       </div>
     </header>

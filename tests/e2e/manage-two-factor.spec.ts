@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { freshCode, logInWithPassword, openAccountMenu, nextCode, scanQrCode, seededUser } from './support';
 
+test.setTimeout(120_000);
+
 test('enable 2FA from the header menu with an authenticator that scans the QR code, then disable it with the password', async ({ page }) => {
   const dirk = seededUser('dirk@maes.example');
   await logInWithPassword(page, dirk.email, dirk.password);

@@ -17,18 +17,15 @@ const ticket = z
 const reason = z.string().trim().min(10, 'Describe the reason in a few words (at least 10 characters).').max(500, 'Keep the reason under 500 characters.');
 const userId = z.string().min(1).max(64);
 
-const ResetSchema = z
-  .object({
-    userId,
-    checks: z
-      .array(z.enum(IDENTITY_CHECK_IDS, 'Choose only identity checks from the list.'))
-      .transform((checks) => [...new Set(checks)])
-      .refine((checks) => checks.length >= MIN_IDENTITY_CHECKS, `Tick at least ${MIN_IDENTITY_CHECKS} identity checks that passed.`),
-    ticket,
-    reason,
-    confirm: z.string().max(64),
-  })
-  .refine((data) => data.confirm === data.userId, { path: ['confirm'], message: 'Confirm the reset with the button that names the user.' });
+const ResetSchema = z.object({
+  userId,
+  checks: z
+    .array(z.enum(IDENTITY_CHECK_IDS, 'Choose only identity checks from the list.'))
+    .transform((checks) => [...new Set(checks)])
+    .refine((checks) => checks.length >= MIN_IDENTITY_CHECKS, `Tick at least ${MIN_IDENTITY_CHECKS} identity checks that passed.`),
+  ticket,
+  reason,
+});
 
 const UnlockSchema = z.object({ userId, ticket, reason });
 
@@ -55,12 +52,12 @@ export async function resetUserTwoFactor(_prev: FormState, formData: FormData): 
     confirm: formData.get('confirm') ?? '',
   };
   const parsed = ResetSchema.safeParse(input);
-  if (!parsed.success) {
-    // Put the agent's entries back, so the confirmation step (or a fix) does not retype them.
-    const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
-    const values = { ticket: text(input.ticket, 64), reason: text(input.reason, 500), checks: input.checks.map((c) => text(c, 40)).join(',') };
-    return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  }
+  // Put the agent's entries back, so the confirmation step (or a fix) does not retype them.
+  const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
+  const values = { ticket: text(input.ticket, 64), reason: text(input.reason, 500), checks: input.checks.map((c) => text(c, 40)).join(',') };
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  // The second click, on the button that names the user, carries the user's id: only a complete, valid request gets there.
+  if (input.confirm !== parsed.data.userId) return { fieldErrors: { confirm: ['Confirm the reset with the button that names the user.'] }, values };
   const result = await resetTwoFactor({ agentId: agent.user.id, ...parsed.data }, await getRequestMeta());
   return answer(result, 'Two-factor authentication is reset. The user can now log in with e-mail address and password only, and has been told by e-mail.');
 }
