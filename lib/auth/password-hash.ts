@@ -1,11 +1,12 @@
 import 'server-only';
-import bcrypt from 'bcryptjs';
+import { bcryptCompare, bcryptHash } from './bcrypt-pool';
 
-/** bcrypt cost for stored password hashes (about 0.4 s a compare on this project's 2-core machines). */
-export const BCRYPT_COST = 12;
+import { BCRYPT_COST } from './password-hash-cost';
+
+export { BCRYPT_COST };
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_COST);
+  return bcryptHash(password, BCRYPT_COST);
 }
 
 // A real hash of a random string at the same cost: an unknown e-mail address is compared
@@ -14,9 +15,9 @@ let dummyHash: Promise<string> | undefined;
 
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
   if (hash === null) {
-    dummyHash ??= bcrypt.hash(crypto.randomUUID(), BCRYPT_COST);
-    await bcrypt.compare(password, await dummyHash);
+    dummyHash ??= bcryptHash(crypto.randomUUID(), BCRYPT_COST);
+    await bcryptCompare(password, await dummyHash);
     return false;
   }
-  return bcrypt.compare(password, hash);
+  return bcryptCompare(password, hash);
 }
