@@ -19,17 +19,24 @@ export type AuditEventInput = {
  * change and its record commit or roll back together (S11). Rows are never updated.
  */
 export async function recordAuditEvent(tx: TxClient, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      type: event.type,
-      outcome: event.outcome,
-      factor: event.factor ?? null,
-      actorUserId: event.actorUserId ?? null,
-      subjectUserId: event.subjectUserId ?? null,
-      officeId: event.officeId ?? null,
-      ip: event.meta.ip,
-      userAgent: event.meta.userAgent,
-      details: JSON.stringify(event.details ?? {}),
-    },
-  });
+  await tx.auditEvent.create({ data: toRow(event) });
+}
+
+/** Several events of one change, in one statement. */
+export async function recordAuditEvents(tx: TxClient, events: AuditEventInput[]): Promise<void> {
+  await tx.auditEvent.createMany({ data: events.map(toRow) });
+}
+
+function toRow(event: AuditEventInput) {
+  return {
+    type: event.type,
+    outcome: event.outcome,
+    factor: event.factor ?? null,
+    actorUserId: event.actorUserId ?? null,
+    subjectUserId: event.subjectUserId ?? null,
+    officeId: event.officeId ?? null,
+    ip: event.meta.ip,
+    userAgent: event.meta.userAgent,
+    details: JSON.stringify(event.details ?? {}),
+  };
 }

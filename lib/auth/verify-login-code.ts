@@ -1,10 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, recordAuditEvents } from '@/lib/audit/record-audit-event';
 import { open } from '@/lib/crypto/secret-box';
 import { checkTotpCode } from '@/lib/two-factor/totp';
 import { totpSecretContext } from '@/lib/two-factor/secret-context';
-import { claimTotpStep, lockCodeStepIfLimitReached, reserveCodeAttempt, resetCodeFailures } from '@/lib/two-factor/code-attempts';
+import { claimTotpStep, lockCodeStepIfLimitReached, reserveCodeAttempt } from '@/lib/two-factor/code-attempts';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { deleteSession, startSession } from './sessions';
 import type { RequestMeta } from './request-meta';
@@ -40,7 +40,14 @@ export async function verifyLoginCode(
     select: {
       codeAttempts: true,
       user: {
-        select: { id: true, officeId: true, sessionVersion: true, totpCredential: { select: { secretCiphertext: true, keyId: true, lastUsedStep: true } } },
+        select: {
+          id: true,
+          officeId: true,
+          sessionVersion: true,
+          codeFailures: true,
+          codeLockedUntil: true,
+          totpCredential: { select: { secretCiphertext: true, keyId: true, lastUsedStep: true } },
+        },
       },
     },
   });
@@ -53,7 +60,7 @@ export async function verifyLoginCode(
   const { user } = challenge;
   const audit = { subjectUserId: user.id, officeId: user.officeId, factor: 'totp' as const, meta };
 
-  const attempt = await reserveCodeAttempt(user.id, now);
+  const attempt = await reserveCodeAttempt(user, now);
   if (attempt.kind === 'locked') {
     await db.$transaction(async (tx) => {
       await recordAuditEvent(tx, { ...audit, type: 'login.code_failed', outcome: 'DENIED', details: { reason: 'locked' } });
@@ -71,11 +78,13 @@ export async function verifyLoginCode(
       return await db.$transaction(async (tx) => {
         // The conditional write is the replay guard: of two requests with one code, one claims the step (S3).
         if (!(await claimTotpStep(tx, user.id, step))) throw new StepAlreadyUsed();
-        await resetCodeFailures(tx, user.id);
-        await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+        // A success ends the run of consecutive failures (S4).
+        await tx.user.updateMany({ where: { id: user.id }, data: { codeFailures: 0, lastSignInAt: now } });
         await deleteSession(tx, sessionId);
-        await recordAuditEvent(tx, { ...audit, type: 'login.code_succeeded', outcome: 'SUCCESS', details: { step } });
-        await recordAuditEvent(tx, { ...audit, type: 'login.completed', outcome: 'SUCCESS' });
+        await recordAuditEvents(tx, [
+          { ...audit, type: 'login.code_succeeded', outcome: 'SUCCESS', details: { step } },
+          { ...audit, type: 'login.completed', outcome: 'SUCCESS' },
+        ]);
         const session = await startSession(tx, { userId: user.id, userVersion: user.sessionVersion, stage: 'ACTIVE', meta, now });
         return { kind: 'signed-in' as const, token: session.token, cookieExpiresAt: session.cookieExpiresAt };
       });

@@ -12,15 +12,25 @@ export const CODE_LOCK_MS = 15 * 60 * 1000;
 
 export type CodeAttempt = { kind: 'locked' } | { kind: 'reserved'; failures: number };
 
-export async function reserveCodeAttempt(userId: string, now: Date): Promise<CodeAttempt> {
-  await db.user.updateMany({ where: { id: userId, codeLockedUntil: { lte: now } }, data: { codeLockedUntil: null, codeFailures: 0 } });
+/**
+ * `user` is the row as read just before: when it shows no lock, the lift is skipped (one
+ * statement less on the hot path); the conditional write alone decides either way.
+ */
+export async function reserveCodeAttempt(
+  user: { id: string; codeFailures: number; codeLockedUntil: Date | null },
+  now: Date,
+): Promise<CodeAttempt> {
+  if (user.codeLockedUntil && user.codeLockedUntil <= now) {
+    await db.user.updateMany({ where: { id: user.id, codeLockedUntil: { lte: now } }, data: { codeLockedUntil: null, codeFailures: 0 } });
+  }
   const { count } = await db.user.updateMany({
-    where: { id: userId, codeLockedUntil: null, codeFailures: { lt: CODE_FAILURE_LIMIT } },
+    where: { id: user.id, codeLockedUntil: null, codeFailures: { lt: CODE_FAILURE_LIMIT } },
     data: { codeFailures: { increment: 1 } },
   });
   if (count === 0) return { kind: 'locked' };
-  const { codeFailures } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { codeFailures: true } });
-  return { kind: 'reserved', failures: codeFailures };
+  // For the audit record only: parallel attempts may each see the same number.
+  const before = user.codeLockedUntil && user.codeLockedUntil <= now ? 0 : user.codeFailures;
+  return { kind: 'reserved', failures: before + 1 };
 }
 
 /** After a wrong code: the reserved attempt stays; at the limit the step locks. */
@@ -31,11 +41,6 @@ export async function lockCodeStepIfLimitReached(tx: TxClient, userId: string, n
     data: { codeLockedUntil: lockedUntil },
   });
   return count === 1 ? lockedUntil : null;
-}
-
-/** After a right code: consecutive failures start again from zero. */
-export async function resetCodeFailures(tx: TxClient, userId: string): Promise<void> {
-  await tx.user.update({ where: { id: userId }, data: { codeFailures: 0 } });
 }
 
 /**
