@@ -81,15 +81,25 @@ function serializeTransactions(connection: SqlDriverAdapter): SqlDriverAdapter {
   return connection;
 }
 
+/** SQL statements sent so far, counted only when DATABASE_COUNT_STATEMENTS=1 (the benchmarks). */
+export const statementCounter = { count: 0 };
+const countStatements = process.env.DATABASE_COUNT_STATEMENTS === '1';
+const log: Array<{ emit: 'event'; level: 'query' }> = countStatements ? [{ emit: 'event', level: 'query' }] : [];
+
+function withCounter(client: Db): Db {
+  if (countStatements) (client as unknown as { $on: (e: 'query', f: () => void) => void }).$on('query', () => (statementCounter.count += 1));
+  return client;
+}
+
 function createDb(): Db {
   const url = databaseUrl();
-  if (databaseKind(url) === 'sqlite') return new SqliteClient({ adapter: sqliteAdapter(url) });
+  if (databaseKind(url) === 'sqlite') return withCounter(new SqliteClient({ adapter: sqliteAdapter(url), log }));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX) || 5 });
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // without a listener, pg's 'error' event is thrown. The pool replaces the connection.
   pool.on('error', (error) => console.error('PostgreSQL: idle connection lost:', error.message));
   // disposeExternalPool: $disconnect() ends the pool too (tests, scripts), instead of leaving it open.
-  return new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
+  return withCounter(new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), log }) as unknown as Db);
 }
 
 // Development hot reloads re-evaluate this module: reuse the client instead of opening a new

@@ -1,0 +1,67 @@
+/**
+ * A closed-loop load generator: `concurrency` workers each send a request, wait for the answer,
+ * send the next. Every latency is kept, so percentiles are exact. It runs in the bench process
+ * on the same two cores as the server: what it costs is part of every figure here.
+ */
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+};
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function summarise(latencies: number[], errors: number, seconds: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    requests: latencies.length,
+    errors,
+    seconds: round(seconds),
+    perSecond: round(latencies.length / seconds),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? NaN),
+  };
+}
+
+/**
+ * Runs until `total` requests are done or `durationMs` has passed. `send(i)` performs request i
+ * and returns whether its answer was the expected one.
+ */
+export async function load({ concurrency, total = Infinity, durationMs = Infinity, send }: {
+  concurrency: number;
+  total?: number;
+  durationMs?: number;
+  send: (i: number) => Promise<boolean>;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total && performance.now() - started < durationMs) {
+      const i = next++;
+      const t = performance.now();
+      let ok = false;
+      try {
+        ok = await send(i);
+      } catch {
+        ok = false;
+      }
+      latencies.push(performance.now() - t);
+      if (!ok) errors += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return summarise(latencies, errors, (performance.now() - started) / 1000);
+}

@@ -1,0 +1,45 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+
+/** The environment of the portal under test: production mode, fixed bench-only keys. */
+export function serverEnv(databaseUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: 'YmVuY2gtYXV0aC1zZWNyZXQtbm90LWZvci1wcm9kISE=',
+    TOTP_ENCRYPTION_KEYS: 'bench:YmVuY2gtdG90cC1rZXktMzItYnl0ZXMtbG9uZy1vayE=',
+    APP_NAME: 'Office Portal',
+    HELPDESK_EMAIL: 'helpdesk@portal.example',
+  };
+}
+
+export function run(command: string, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+export type Server = { baseUrl: string; stop: () => Promise<void> };
+
+/** `next start` on a loopback port; resolves when it answers. */
+export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  };
+  for (let i = 0; i < 120; i++) {
+    try {
+      const response = await fetch(`${baseUrl}/login`);
+      if (response.ok) return { baseUrl, stop };
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await stop();
+  throw new Error('the server did not start within 60 s');
+}

@@ -1,0 +1,211 @@
+/**
+ * One database's part of `npm run bench`, in a process of its own (lib/db binds to one
+ * DATABASE_URL per process): prepares the database, starts `next start`, measures the password
+ * step, the verify step, page weight and growth, and writes its figures as JSON.
+ *   tsx --conditions=react-server bench/phase.ts <sqlite|postgres> <database-url> <out.json> [--quick]
+ */
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { load, percentile, type LoadResult } from './lib/load';
+import { formFieldsOf, multipartBody } from './lib/no-js-form';
+import { run, serverEnv, startServer, type Server } from './lib/processes';
+import { authenticatorCode } from '../tests/helpers/totp-reference';
+
+const [kind, databaseUrl, outFile, ...flags] = process.argv.slice(2) as ['sqlite' | 'postgres', string, string, ...string[]];
+const quick = flags.includes('--quick');
+const env = serverEnv(databaseUrl);
+Object.assign(process.env, env, { NODE_ENV: 'production', DATABASE_COUNT_STATEMENTS: '1' });
+const COOKIE = '__Host-portal_session';
+
+run('npx', ['prisma', 'migrate', 'deploy'], env);
+const fixtures = await import('./lib/fixtures');
+const { statementCounter } = await import('@/lib/db');
+const { verifyLoginCode } = await import('@/lib/auth/verify-login-code');
+const { sessionIdFromToken } = await import('@/lib/auth/session-token');
+
+const results: Record<string, unknown> = { kind };
+const log = (line: string) => console.log(`[bench ${kind}] ${line}`);
+
+const server: Server = await startServer(kind === 'sqlite' ? 3301 : 3302, env);
+try {
+  await passwordStep();
+  await verifyStep();
+  if (kind === 'sqlite') await pages();
+  await growth();
+} finally {
+  await server.stop();
+  await fixtures.db.$disconnect();
+}
+writeFileSync(outFile, JSON.stringify(results, null, 2));
+process.exit(0);
+
+/** Logins (right password) as HTTP against next start, with a cheap request measured alongside. */
+async function passwordStep() {
+  const emails = await fixtures.createPasswordUsers(32);
+  const fields = await formFieldsOf(server.baseUrl, '/login', 'email');
+  const bodies = emails.map((email) => multipartBody({ ...fields, email, password: fixtures.BENCH_PASSWORD, callbackUrl: '/' }));
+  const send = async (i: number) => {
+    const { body, contentType } = bodies[i % bodies.length];
+    const response = await fetch(`${server.baseUrl}/login`, { method: 'POST', body, headers: { 'content-type': contentType, origin: server.baseUrl }, redirect: 'manual' });
+    await response.arrayBuffer();
+    return response.status === 303 && (response.headers.get('set-cookie') ?? '').includes(COOKIE);
+  };
+  const out: Record<string, LoadResult & { healthDuring?: LoadResult }> = {};
+  for (const concurrency of [1, 4, 16]) {
+    const durationMs = quick ? 4000 : 15000;
+    let health: Promise<LoadResult> | undefined;
+    if (concurrency === 16) {
+      health = load({ concurrency: 1, durationMs, send: async () => (await fetch(`${server.baseUrl}/api/health`).then(async (r) => (await r.arrayBuffer(), r.status))) === 200 });
+    }
+    out[`c${concurrency}`] = { ...(await load({ concurrency, durationMs, send })), ...(health ? { healthDuring: await health } : {}) };
+    log(`password step c=${concurrency}: ${out[`c${concurrency}`].perSecond}/s p99 ${out[`c${concurrency}`].p99} ms`);
+  }
+  results.passwordStep = out;
+}
+
+/** Verifications of fresh pending logins (one per request: a code works once) at c = 1, 20, 100. */
+async function verifyStep() {
+  const out: Record<string, LoadResult> = {};
+  for (const concurrency of [1, 20, 100]) {
+    const count = quick ? Math.max(60, concurrency * 3) : concurrency === 1 ? 300 : 1500;
+    const logins = await fixtures.createPendingLogins(count, COOKIE, `verify-c${concurrency}`);
+    const fields = await formFieldsOf(server.baseUrl, '/login/verify', 'code', logins[0].cookie);
+    await waitForRoomInStep();
+    out[`c${concurrency}`] = await load({
+      concurrency,
+      total: count,
+      send: async (i) => {
+        const { body, contentType } = multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' });
+        const response = await fetch(`${server.baseUrl}/login/verify`, { method: 'POST', body, headers: { 'content-type': contentType, origin: server.baseUrl, cookie: logins[i].cookie }, redirect: 'manual' });
+        await response.arrayBuffer();
+        return response.status === 303 && (response.headers.get('set-cookie') ?? '').includes(COOKIE);
+      },
+    });
+    log(`verify c=${concurrency}: ${out[`c${concurrency}`].perSecond}/s p50 ${out[`c${concurrency}`].p50} ms p99 ${out[`c${concurrency}`].p99} ms errors ${out[`c${concurrency}`].errors}`);
+  }
+  results.verifyStep = out;
+  results.verifyInProcess = await verifyInProcess();
+}
+
+/** The same verification called in-process: its database statements, and its latency without HTTP and the framework. */
+async function verifyInProcess() {
+  const logins = await fixtures.createPendingLogins(quick ? 30 : 100, COOKIE, 'in-process');
+  await waitForRoomInStep();
+  const latencies: number[] = [];
+  const statements: number[] = [];
+  for (const login of logins) {
+    const before = statementCounter.count;
+    const t = performance.now();
+    const result = await verifyLoginCode({ sessionId: sessionIdFromToken(login.cookie.split('=')[1]), code: authenticatorCode(login.secret) }, { ip: '127.0.0.1', userAgent: 'bench' });
+    latencies.push(performance.now() - t);
+    statements.push(statementCounter.count - before);
+    if (result.kind !== 'signed-in') throw new Error(`in-process verification failed: ${result.kind}`);
+  }
+  const sorted = latencies.sort((a, b) => a - b);
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return { statementsPerVerification: Math.max(...statements), p50: r(percentile(sorted, 50)), p99: r(percentile(sorted, 99)) };
+}
+
+/** Client JavaScript each page loads, gzipped, read from the script tags the server sends. */
+async function pages() {
+  const pendingCookie = (await fixtures.createPendingLogins(1, COOKIE, 'pages'))[0].cookie;
+  const userCookie = await fixtures.activeSessionFor('USER', COOKIE, 'pages-user');
+  const agentCookie = await fixtures.activeSessionFor('HELPDESK', COOKIE, 'pages-agent');
+  const routes: Array<[string, string | undefined]> = [['/login', undefined], ['/login/verify', pendingCookie], ['/settings/2fa', userCookie], ['/helpdesk', agentCookie]];
+  const out: Record<string, { scripts: number; gzipBytes: number }> = {};
+  for (const [route, cookie] of routes) {
+    const response = await fetch(`${server.baseUrl}${route}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+    if (response.status !== 200) throw new Error(`GET ${route}: ${response.status}`);
+    const html = await response.text();
+    const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+    let gzipBytes = 0;
+    for (const src of sources) gzipBytes += gzipSync(Buffer.from(await (await fetch(`${server.baseUrl}${src}`)).arrayBuffer()), { level: 9 }).length;
+    // Inline flight data is part of the page too.
+    gzipBytes += gzipSync(Buffer.from([...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join(''))).length;
+    out[route] = { scripts: sources.length, gzipBytes };
+    log(`page ${route}: ${sources.length} scripts, ${(gzipBytes / 1024).toFixed(1)} kB gzipped`);
+  }
+  results.pages = out;
+  results.lighthouse = await lighthouse([['/login', undefined], ['/login/verify', pendingCookie]]);
+}
+
+async function lighthouse(routes: Array<[string, string | undefined]>) {
+  const { default: runLighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const out: Record<string, Record<string, number>> = {};
+  try {
+    for (const [route, cookie] of routes) {
+      const result = await runLighthouse(`${server.baseUrl.replace('127.0.0.1', 'localhost')}${route}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        extraHeaders: cookie ? { Cookie: cookie } : undefined,
+      });
+      const categories = result!.lhr.categories;
+      out[route] = Object.fromEntries(Object.entries(categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+      log(`lighthouse ${route}: ${JSON.stringify(out[route])}`);
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return out;
+}
+
+/** Verify latency and the audit log page as the users and audit tables grow to 10⁴, 10⁵, 10⁶ rows. */
+async function growth() {
+  const agentCookie = await fixtures.activeSessionFor('HELPDESK', COOKIE, 'growth-agent');
+  const sizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
+  const out: Record<string, unknown> = {};
+  for (const size of sizes) {
+    const t = performance.now();
+    await fixtures.growTo(size, kind);
+    const seeded = Math.round(performance.now() - t);
+    const logins = await fixtures.createPendingLogins(quick ? 20 : 50, COOKIE, `growth-${size}`);
+    const fields = await formFieldsOf(server.baseUrl, '/login/verify', 'code', logins[0].cookie);
+    await waitForRoomInStep();
+    const verify = await load({
+      concurrency: 1,
+      total: logins.length,
+      send: async (i) => {
+        const { body, contentType } = multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' });
+        const response = await fetch(`${server.baseUrl}/login/verify`, { method: 'POST', body, headers: { 'content-type': contentType, origin: server.baseUrl, cookie: logins[i].cookie }, redirect: 'manual' });
+        await response.arrayBuffer();
+        return response.status === 303;
+      },
+    });
+    const auditPage = async (query: string) =>
+      load({
+        concurrency: 1,
+        total: quick ? 5 : 20,
+        send: async () => {
+          const response = await fetch(`${server.baseUrl}/helpdesk/audit${query}`, { headers: { cookie: agentCookie } });
+          await response.arrayBuffer();
+          return response.status === 200;
+        },
+      });
+    const auditNewest = await auditPage('');
+    const auditByUser = await auditPage('?user=grow-7%40bench.example');
+    out[size] = { seededMs: seeded, verify, auditNewest, auditByUser };
+    log(`growth ${size}: verify p50 ${verify.p50} ms; audit page p50 ${auditNewest.p50} ms, by user ${auditByUser.p50} ms`);
+  }
+  if (kind === 'postgres') {
+    const explain = async (sql: string) => ((await fixtures.db.$queryRawUnsafe(`EXPLAIN ${sql}`)) as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']);
+    out.explain = {
+      auditNewest: await explain('SELECT * FROM "AuditEvent" ORDER BY id DESC LIMIT 51'),
+      auditByUser: await explain(`SELECT * FROM "AuditEvent" WHERE "subjectUserId" = 'grow-7' OR "actorUserId" = 'grow-7' ORDER BY id DESC LIMIT 51`),
+      userByEmail: await explain(`SELECT * FROM "User" WHERE email = 'grow-7@bench.example'`),
+    };
+  }
+  results.growth = out;
+}
+
+/** Codes are computed when sent: keep a run from straddling too much of a 30 s step edge. */
+async function waitForRoomInStep() {
+  const into = Date.now() % 30_000;
+  if (into > 20_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - into + 100));
+}

@@ -1,0 +1,122 @@
+/**
+ * npm run bench [-- --quick]: the portal's performance as measured facts. Builds once, measures
+ * bcrypt's floor in-process, then runs bench/phase.ts against SQLite and against a throwaway
+ * PostgreSQL, and writes bench/results.json and bench/RESULTS.md, printing a summary table.
+ * Benchmarks print figures; they are not tests and set no pass/fail, except that a harness
+ * error exits non-zero.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import bcrypt from 'bcryptjs';
+import pg from 'pg';
+import { BCRYPT_COST } from '../lib/auth/password-hash-cost';
+import { serverEnv } from './lib/processes';
+
+const quick = process.argv.includes('--quick');
+const root = process.cwd();
+const work = path.join(root, 'data', 'bench');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+
+const say = (line: string) => console.log(`[bench] ${line}`);
+
+// 1. The floor: raw bcryptjs compares per second, one thread, the portal's cost.
+const hash = bcrypt.hashSync('bench password 12', BCRYPT_COST);
+const compares = quick ? 3 : 10;
+const started = performance.now();
+for (let i = 0; i < compares; i++) bcrypt.compareSync('bench password 12', hash);
+const floorPerSecond = compares / ((performance.now() - started) / 1000);
+say(`bcrypt floor: ${floorPerSecond.toFixed(2)} compares/s (cost ${BCRYPT_COST}, one thread)`);
+
+// 2. One production build for both databases.
+if (process.env.BENCH_SKIP_BUILD !== '1') {
+  say('building…');
+  execFileSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, ...serverEnv('file:/dev/null') } });
+}
+
+// 3. The phases.
+const phase = (kind: string, url: string) => {
+  const out = path.join(work, `${kind}.json`);
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'bench/phase.ts', kind, url, out, ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  return JSON.parse(readFileSync(out, 'utf8'));
+};
+const sqlite = phase('sqlite', `file:${path.join(work, 'bench.db')}`);
+
+let postgres: Record<string, any> | null = null;
+if (process.env.BENCH_SKIP_POSTGRES !== '1') {
+  const admin = execFileSync('scripts/pg-server.sh', ['start'], { encoding: 'utf8' }).trim();
+  try {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query('DROP DATABASE IF EXISTS portal_bench');
+    await client.query('CREATE DATABASE portal_bench');
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = '/portal_bench';
+    postgres = phase('postgres', url.toString());
+  } finally {
+    execFileSync('scripts/pg-server.sh', ['stop'], { stdio: 'inherit' });
+  }
+}
+
+// 4. The report.
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const results = { date: new Date().toISOString(), machine, quick, bcrypt: { cost: BCRYPT_COST, floorPerSecond }, sqlite, postgres };
+writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const report = renderReport(results);
+writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
+console.log(`\n${report}`);
+
+function renderReport(r: typeof results): string {
+  const lines: string[] = [];
+  const row = (cells: Array<string | number>) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push(`# Benchmark results`, '', `${r.date} · ${r.machine}${r.quick ? ' · QUICK RUN (smoke sizes)' : ''}`, '');
+  lines.push('## 1. Password step against its floor', '');
+  lines.push(`Floor: one bcryptjs compare at cost ${r.bcrypt.cost} on one thread = **${r.bcrypt.floorPerSecond.toFixed(2)}/s**.`, '');
+  row(['database', 'concurrency', 'sign-ins/s', 'ratio to floor', 'p50 ms', 'p99 ms', 'errors', 'health p99 ms during']);
+  row(['---', '---', '---', '---', '---', '---', '---', '---']);
+  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
+    if (!data) continue;
+    for (const [c, s] of Object.entries(data.passwordStep as Record<string, any>)) {
+      row([name, c.slice(1), s.perSecond, (s.perSecond / r.bcrypt.floorPerSecond).toFixed(2), s.p50, s.p99, s.errors, s.healthDuring ? s.healthDuring.p99 : '']);
+    }
+  }
+  lines.push('', '## 2. Verify step (HTTP, server action, includes the replay-protection write)', '');
+  row(['database', 'concurrency', 'verifications/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors']);
+  row(['---', '---', '---', '---', '---', '---', '---']);
+  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
+    if (!data) continue;
+    for (const [c, s] of Object.entries(data.verifyStep as Record<string, any>)) row([name, c.slice(1), s.perSecond, s.p50, s.p95, s.p99, s.errors]);
+  }
+  lines.push('', 'In-process (lib/auth/verify-login-code.ts called directly, no HTTP, no framework):', '');
+  row(['database', 'SQL statements per verification', 'p50 ms', 'p99 ms']);
+  row(['---', '---', '---', '---']);
+  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
+    if (data) row([name, data.verifyInProcess.statementsPerVerification, data.verifyInProcess.p50, data.verifyInProcess.p99]);
+  }
+  lines.push('', '## 3. Pages', '');
+  row(['route', 'scripts', 'client JS + inline data, gzipped kB']);
+  row(['---', '---', '---']);
+  for (const [route, p] of Object.entries(r.sqlite.pages as Record<string, any>)) row([route, p.scripts, (p.gzipBytes / 1024).toFixed(1)]);
+  lines.push('');
+  row(['Lighthouse', 'performance', 'accessibility', 'best practices']);
+  row(['---', '---', '---', '---']);
+  for (const [route, s] of Object.entries(r.sqlite.lighthouse as Record<string, any>)) row([route, s.performance, s.accessibility, s['best-practices']]);
+  lines.push('', '## 4. Growth (users and audit events each at the size shown)', '');
+  row(['database', 'rows', 'verify p50 ms', 'verify p99 ms', 'audit page p50 ms', 'audit page filtered by user p50 ms']);
+  row(['---', '---', '---', '---', '---', '---']);
+  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
+    if (!data) continue;
+    for (const [size, g] of Object.entries(data.growth as Record<string, any>)) {
+      if (size === 'explain') continue;
+      row([name, Number(size).toLocaleString('en'), g.verify.p50, g.verify.p99, g.auditNewest.p50, g.auditByUser.p50]);
+    }
+  }
+  if (r.postgres?.growth?.explain) {
+    lines.push('', 'PostgreSQL plans at the largest size:', '');
+    for (const [name, plan] of Object.entries(r.postgres.growth.explain as Record<string, string[]>)) lines.push(`- ${name}: \`${plan[0]}\`${plan.slice(1).map((p) => ` / \`${p.trim()}\``).join('')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
