@@ -1,0 +1,18 @@
+'use client';
+import { Card } from '@/components/ui/card';
+import { buttonClass } from '@/components/ui/button-class';
+
+/** Shown when a page fails on the server. Never the error's text: it may say more than a user should read. */
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <main className="mx-auto max-w-md px-4 py-16">
+      <Card>
+        <h1 className="text-xl font-semibold">Something went wrong on our side</h1>
+        <p className="mt-2 text-slate-700">Nothing you entered was lost by trying again. Please try again in a moment. If it keeps happening, contact the helpdesk.</p>
+        <button type="button" onClick={reset} className={`mt-6 ${buttonClass('primary')}`}>
+          Try again
+        </button>
+      </Card>
+    </main>
+  );
+}
