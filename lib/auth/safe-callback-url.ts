@@ -13,6 +13,8 @@ export function safeCallbackUrl(input: unknown): string {
     return '/';
   }
   // "//evil.example", "/\evil.example" and tab or newline tricks all parse to another origin.
-  if (url.origin !== BASE || url.pathname.startsWith('/login')) return '/';
+  // A path that only resolves to "//…" ("/a/../\evil.example", "/x/..//evil.example") stays on
+  // this origin here, but sent as Location it is protocol-relative: another site.
+  if (url.origin !== BASE || url.pathname.startsWith('//') || url.pathname.startsWith('/login')) return '/';
   return url.pathname + url.search;
 }

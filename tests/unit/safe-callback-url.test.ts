@@ -15,6 +15,11 @@ describe('safeCallbackUrl: no open redirect', () => {
     '/\\evil.example',
     '/\t/evil.example',
     '/\n/evil.example',
+    // Paths that resolve to "//evil.example": a Location the browser reads as another site (found by test:attack).
+    '/login/../\\evil.example',
+    '/a/..//evil.example',
+    '/a/../\\/evil.example',
+    '/./\\evil.example',
     'javascript:alert(1)',
     'settings',
     '',
