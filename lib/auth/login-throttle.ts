@@ -18,7 +18,14 @@ export function throttleKey(email: string): string {
 
 /** Returns false when the address is locked (or its 10 attempts are all in flight). */
 export async function reservePasswordAttempt(key: string, now = new Date()): Promise<boolean> {
-  await db.loginThrottle.upsert({ where: { key }, create: { key }, update: {} });
+  try {
+    await db.loginThrottle.upsert({ where: { key }, create: { key }, update: {} });
+  } catch (error) {
+    // Two first attempts for one address at once (any instances): both find no row, both
+    // insert, one loses on the unique key (P2002; PostgreSQL runs this upsert as select-then-insert).
+    // The row exists either way, which is all this line is for: without this the loser got a 500.
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+  }
   // An expired lock is lifted by the same conditional write that takes the attempt.
   await db.loginThrottle.updateMany({ where: { key, lockedUntil: { lte: now } }, data: { lockedUntil: null, failures: 0 } });
   const { count } = await db.loginThrottle.updateMany({

@@ -10,14 +10,21 @@ import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-messages';
 
 const LoginSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your e-mail address.').max(254, 'That e-mail address is too long.'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your e-mail address.')
+    .max(254, 'That e-mail address is too long.')
+    // No e-mail address has control characters; PostgreSQL refuses a NUL in text (a 500 before this).
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'Enter a valid e-mail address.'),
   password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.'),
 });
 
 /** Public by design: the one action an anonymous caller may use. */
 export async function logIn(_prev: FormState, formData: FormData): Promise<FormState> {
   const email = formData.get('email');
-  const parsed = LoginSchema.safeParse({ email, password: formData.get('password') });
+  // A missing field is an empty one: its own clear message, not zod's "expected string, received null".
+  const parsed = LoginSchema.safeParse({ email: email ?? '', password: formData.get('password') ?? '' });
   const values = { email: typeof email === 'string' ? email.slice(0, 254) : '' };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
