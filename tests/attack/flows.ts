@@ -1,0 +1,35 @@
+/** The sign-in steps and the portal's answers, as a browser without JavaScript meets them. */
+import { NoJsBrowser, pageText, redirectPath, type Page } from './http-client';
+import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '../../lib/auth/login-messages';
+
+export { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED };
+
+export function passwordStep(browser: NoJsBrowser, email: string, password: string, server?: string, extra: Record<string, string> = {}): Promise<Page> {
+  return browser.submit('/login', 'email', { email, password, ...extra }, { server });
+}
+
+export function codeStep(browser: NoJsBrowser, code: string, server?: string): Promise<Page> {
+  return browser.submit('/login/verify', 'code', { code }, { server });
+}
+
+/** What the answer to a form post was, in a word: the redirect's path, or the message shown. */
+export function outcome(page: Page): string {
+  const to = redirectPath(page);
+  if (page.status >= 300 && page.status < 400) return `${page.status} → ${to}`;
+  const text = pageText(page.html);
+  for (const [label, message] of Object.entries({ 'incorrect-credentials': INCORRECT_CREDENTIALS, 'password-locked': PASSWORD_LOCKED, 'code-wrong': CODE_NOT_ACCEPTED, 'code-replayed': CODE_ALREADY_USED })) {
+    if (text.includes(message)) return `${page.status} ${label}${/(\d+) attempts? left/.test(text) ? ` (${text.match(/(\d+) attempts? left/)![1]} left)` : ''}`;
+  }
+  return `${page.status} ${text.slice(0, 80)}`;
+}
+
+/** A signed-in session (password, and the code if asked), ready to use. */
+export async function signIn(browser: NoJsBrowser, email: string, password: string, code?: () => string, server?: string): Promise<void> {
+  const first = await passwordStep(browser, email, password, server);
+  const to = redirectPath(first);
+  if (to?.startsWith('/login/verify')) {
+    if (!code) throw new Error(`${email}: a code is asked`);
+    const second = await codeStep(browser, code(), server);
+    if (second.status !== 303 || redirectPath(second)?.startsWith('/login')) throw new Error(`${email}: code step: ${outcome(second)}`);
+  } else if (first.status !== 303) throw new Error(`${email}: password step: ${outcome(first)}`);
+}
