@@ -27,32 +27,42 @@ parentPort.on('message', ({ id, op, password, arg }) => {
 `;
 
 type Job = { op: 'hash' | 'compare'; password: string; arg: string | number };
-type Pending = { resolve: (value: string | boolean) => void; reject: (error: Error) => void };
-type Slot = { worker: Worker; busy: number };
+type Pending = { job: Job; resolve: (value: string | boolean) => void; reject: (error: Error) => void };
+/** A worker and the jobs it has been sent and not yet answered. */
+type Slot = { worker: Worker; jobs: Map<number, Pending> };
 
 const POOL_SIZE = Math.max(1, Number(process.env.BCRYPT_WORKERS) || availableParallelism());
 
 let slots: Slot[] | null = null;
 let poolBroken = false;
 let nextId = 0;
-const pending = new Map<number, Pending>();
+
+function onMainThread(job: Job): Promise<string | boolean> {
+  return job.op === 'hash' ? bcrypt.hash(job.password, job.arg as number) : bcrypt.compare(job.password, job.arg as string);
+}
 
 function startPool(): Slot[] {
   return Array.from({ length: POOL_SIZE }, () => {
     const worker = new Worker(WORKER_SOURCE, { eval: true });
-    const slot: Slot = { worker, busy: 0 };
+    const slot: Slot = { worker, jobs: new Map() };
     worker.on('message', ({ id, result, error }: { id: number; result?: string | boolean; error?: string }) => {
-      slot.busy -= 1;
-      const job = pending.get(id);
-      pending.delete(id);
-      if (error !== undefined) job?.reject(new Error(error));
-      else job?.resolve(result!);
+      const pending = slot.jobs.get(id);
+      slot.jobs.delete(id);
+      if (slot.jobs.size === 0) worker.unref();
+      if (error !== undefined) pending?.reject(new Error(error));
+      else pending?.resolve(result!);
     });
-    worker.on('error', (error) => {
-      // A broken pool must not lose logins: fall back to the main thread from now on.
-      console.error('[bcrypt-pool] worker failed; hashing on the main thread from now on', error);
+    const fail = (reason: unknown) => {
+      if (slot.jobs.size === 0 && poolBroken) return;
+      // A broken pool must not lose logins: from now on, and for the jobs this worker held,
+      // bcrypt runs on the main thread.
+      console.error('[bcrypt-pool] worker stopped; hashing on the main thread from now on', reason);
       poolBroken = true;
-    });
+      for (const { job, resolve, reject } of slot.jobs.values()) onMainThread(job).then(resolve, reject);
+      slot.jobs.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(`exit code ${code}`));
     worker.unref(); // idle workers never keep the process alive (after the listeners, which would ref it again)
     return slot;
   });
@@ -67,14 +77,14 @@ function run(job: Job): Promise<string | boolean> {
       poolBroken = true;
     }
   }
-  if (poolBroken || !slots) {
-    return job.op === 'hash' ? bcrypt.hash(job.password, job.arg as number) : bcrypt.compare(job.password, job.arg as string);
-  }
-  const slot = slots.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
+  if (poolBroken || !slots) return onMainThread(job);
+  const slot = slots.reduce((least, candidate) => (candidate.jobs.size < least.jobs.size ? candidate : least));
   const id = nextId++;
-  slot.busy += 1;
+  // A worker with a job holds the process open until the answer comes (a script such as the seed
+  // would otherwise exit mid-hash, silently); an idle one does not.
+  if (slot.jobs.size === 0) slot.worker.ref();
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    slot.jobs.set(id, { job, resolve, reject });
     slot.worker.postMessage({ id, ...job });
   });
 }

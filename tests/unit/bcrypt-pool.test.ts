@@ -20,3 +20,19 @@ describe('bcrypt on worker threads', () => {
     await expect(bcryptCompare('x', 'not a bcrypt hash')).resolves.toBe(false);
   });
 });
+
+describe('when a worker dies', () => {
+  it('finishes its jobs on the main thread instead of leaving them hanging', async () => {
+    jest.resetModules();
+    const { Worker } = await import('node:worker_threads');
+    const terminate = jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: InstanceType<typeof Worker>) {
+      // The worker receives the job and dies before answering.
+      void this.terminate();
+    });
+    const pool = await import('@/lib/auth/bcrypt-pool');
+    const hash = bcrypt.hashSync('right', 4);
+    await expect(pool.bcryptCompare('right', hash)).resolves.toBe(true);
+    await expect(pool.bcryptCompare('wrong', hash)).resolves.toBe(false);
+    terminate.mockRestore();
+  });
+});
