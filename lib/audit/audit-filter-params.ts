@@ -15,7 +15,8 @@ const ParamsSchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES).optional(),
   from: day.optional(),
   to: day.optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  // Ids are 32-bit integers in both databases; a larger cursor is not a page of ours.
+  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 
 export type AuditQuery = { filter: AuditFilter; cursor?: number; values: Record<string, string>; errors: string[] };

@@ -112,7 +112,7 @@ describe('users of an office that requires 2FA', () => {
 
     await expect(as(browser, beginEnrolment)).resolves.toEqual({ redirect: '/settings/2fa/enable' });
     const secret = (await readEnrolment(member.id))!.key;
-    await expect(as(browser, () => finishEnrolment(noState, form({ code: authenticatorCode(secret) })))).resolves.toEqual({ result: { ok: true } });
+    await expect(as(browser, () => finishEnrolment(noState, form({ code: authenticatorCode(secret) })))).resolves.toMatchObject({ result: { ok: true } });
     await expect(as(browser, requireActiveSession)).resolves.toMatchObject({ result: { user: { id: member.id } } });
   });
 
