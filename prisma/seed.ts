@@ -25,6 +25,7 @@ const DEMO_USERS: DemoUser[] = [
   { email: 'eva@vandijk.example', name: 'Eva Claes', role: 'USER', office: 'main', twoFactor: true },
   { email: 'greet@peeters.example', name: 'Greet Peeters', role: 'OFFICE_ADMIN', office: 'third', twoFactor: true },
   { email: 'hans@peeters.example', name: 'Hans Wouters', role: 'USER', office: 'third', twoFactor: false },
+  { email: 'ines@maes.example', name: 'Ines Maes', role: 'USER', office: 'other', twoFactor: false },
   { email: 'helpdesk@portal.example', name: 'Hanne Helpdesk', role: 'HELPDESK', office: null, twoFactor: true },
 ];
 

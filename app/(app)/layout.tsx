@@ -2,11 +2,17 @@ import Link from 'next/link';
 import { requireEnrolmentAccess } from '@/lib/auth/guards';
 import { productConfig } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
+import { countUnusedRecoveryCodes } from '@/lib/two-factor/recovery-codes';
+import { LOW_RECOVERY_CODES } from '@/lib/two-factor/recovery-code-format';
+import { unusedRecoveryCodesText } from '@/lib/two-factor/messages';
 import { AppHeader } from '@/components/layout/app-header';
 
-// Renders the header (and the office's 2FA reminder) only; each page and action below still runs its own guard.
+// Renders the header and the reminders (the office's 2FA, recovery codes) only; each page and action below still runs its own guard.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const { user } = await requireEnrolmentAccess();
+  const { user, secondFactor } = await requireEnrolmentAccess();
+  const codesLeft = user.twoFactorEnabledAt ? await countUnusedRecoveryCodes(user.id) : null;
+  const usedRecoveryCode = secondFactor === 'recovery_code';
+  const codesLow = codesLeft !== null && codesLeft <= LOW_RECOVERY_CODES;
   return (
     <>
       <AppHeader appName={productConfig().APP_NAME} email={user.email} role={user.role} />
@@ -17,6 +23,26 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/settings/2fa" className="font-semibold underline">
               Manage 2FA
             </Link>
+          </p>
+        </div>
+      )}
+      {codesLeft !== null && (usedRecoveryCode || codesLow) && (
+        <div className={`border-b ${codesLow ? 'border-amber-200 bg-amber-50' : 'border-brand-100 bg-brand-50'}`} role="status" data-testid="recovery-codes-banner">
+          <p className={`mx-auto max-w-5xl px-4 py-2.5 text-sm sm:px-6 ${codesLow ? 'text-amber-900' : 'text-brand-800'}`}>
+            {usedRecoveryCode && 'You logged in with a recovery code. '}
+            {unusedRecoveryCodesText(codesLeft)}{' '}
+            {codesLow ? (
+              <>
+                Generate new ones, so that you can still log in if you lose your phone:{' '}
+                <Link href="/settings/2fa/recovery-codes" className="font-semibold underline">
+                  New recovery codes
+                </Link>
+              </>
+            ) : (
+              <Link href="/settings/2fa" className="font-semibold underline">
+                Manage 2FA
+              </Link>
+            )}
           </p>
         </div>
       )}

@@ -20,7 +20,10 @@ export function VerificationHelp({ helpdeskEmail, appName }: { helpdeskEmail: st
       <details className="rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
         <summary className="cursor-pointer font-medium text-slate-900">Lost your smartphone or no longer have access to your authentication app?</summary>
         <p className="mt-2">
-          Contact the helpdesk at{' '}
+          Log in with one of the recovery codes you saved when you enabled 2FA: click &lsquo;Use a recovery code instead&rsquo;.
+        </p>
+        <p className="mt-2">
+          No recovery codes? Contact the helpdesk at{' '}
           <a className="font-medium text-brand-700 underline" href={`mailto:${helpdeskEmail}`}>
             {helpdeskEmail}
           </a>

@@ -4,7 +4,7 @@ import { AccountMenu } from './account-menu';
 
 type Props = { appName: string; email: string; role: string };
 
-/** The portal's header: the user's e-mail address at the top right, with Manage 2FA and Log out under it. */
+/** The portal's header: the user's e-mail address at the top right, with Manage 2FA, Security activity and Log out under it. */
 export function AppHeader({ appName, email, role }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -28,6 +28,11 @@ export function AppHeader({ appName, email, role }: Props) {
               <li>
                 <Link href="/settings/2fa" className="block px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">
                   Manage 2FA
+                </Link>
+              </li>
+              <li>
+                <Link href="/settings/security" className="block px-4 py-2 text-sm text-slate-800 hover:bg-slate-100">
+                  Security activity
                 </Link>
               </li>
               <li>

@@ -4,22 +4,20 @@ import Link from 'next/link';
 import { finishEnrolment } from '@/app/(app)/settings/2fa/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { buttonClass } from '@/components/ui/button-class';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
+import { RecoveryCodesPanel } from './recovery-codes-panel';
 
-export function ConfirmEnrolmentForm() {
+export function ConfirmEnrolmentForm({ accountEmail, appName }: { accountEmail: string; appName: string }) {
   const [state, action] = useActionState(finishEnrolment, initialFormState);
   if (state.ok) {
     return (
-      <div className="space-y-5">
+      <div className="space-y-6">
         <Notice tone="success" title="Two-factor authentication is enabled.">
           Your access to your data is now extra secure. When you next log in, first enter your e-mail address and password as
           always, then the 6-digit code from your authentication app.
         </Notice>
-        <Link href="/settings/2fa" className={buttonClass('primary')}>
-          Close
-        </Link>
+        <RecoveryCodesPanel codes={state.recoveryCodes ?? []} accountEmail={accountEmail} appName={appName} />
       </div>
     );
   }

@@ -1,7 +1,17 @@
 import 'server-only';
 import { db } from '@/lib/db';
 
-export type AuditFilter = { userId?: string; officeId?: string; type?: string; from?: Date; to?: Date };
+export type AuditFilter = {
+  /** Events the user did or that were done to them (the helpdesk's view). */
+  userId?: string;
+  /** Only events done to this user: what a user may see of their own. */
+  subjectUserId?: string;
+  officeId?: string;
+  type?: string;
+  types?: readonly string[];
+  from?: Date;
+  to?: Date;
+};
 
 export type AuditEventView = {
   id: number;
@@ -25,8 +35,10 @@ function whereOf(filter: AuditFilter, cursor?: number) {
   return {
     AND: [
       filter.userId ? { OR: [{ subjectUserId: filter.userId }, { actorUserId: filter.userId }] } : {},
+      filter.subjectUserId ? { subjectUserId: filter.subjectUserId } : {},
       filter.officeId ? { officeId: filter.officeId } : {},
       filter.type ? { type: filter.type } : {},
+      filter.types ? { type: { in: [...filter.types] } } : {},
       filter.from ? { createdAt: { gte: filter.from } } : {},
       filter.to ? { createdAt: { lt: filter.to } } : {},
       cursor ? { id: { lt: cursor } } : {},

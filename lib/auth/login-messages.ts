@@ -11,6 +11,11 @@ export const CODE_NOT_ACCEPTED =
 export const CODE_ALREADY_USED =
   'That code has already been used. Wait until your authentication app shows a new code, and enter that one.';
 
+export const RECOVERY_CODE_NOT_ACCEPTED =
+  'That recovery code was not accepted. Check that you are using a code from the list you saved for this account, and that you copied it exactly.';
+
+export const RECOVERY_CODE_ALREADY_USED = 'That recovery code has already been used. Each code works once: enter another code from your list.';
+
 /** Notices the login page shows when a later step sends the user back to it (?notice=…). */
 export const LOGIN_NOTICES = {
   'start-again': 'Too many incorrect codes, or the verification took longer than 5 minutes. Log in again with your e-mail address and password.',

@@ -33,24 +33,29 @@ export type SessionUser = {
   mustEnrolNow: boolean;
 };
 
+/** How a login's second step was passed. */
+export type SecondFactor = 'totp' | 'recovery_code';
+
 export type SessionContext = {
   sessionId: string;
   stage: SessionStage;
   codeAttempts: number;
+  /** null: the login had no second step (a user without 2FA). */
+  secondFactor: SecondFactor | null;
   expiresAt: Date;
   user: SessionUser;
 };
 
 export async function startSession(
   tx: TxClient,
-  { userId, userVersion, stage, meta, now = new Date() }:
-    { userId: string; userVersion: number; stage: SessionStage; meta: RequestMeta; now?: Date },
+  { userId, userVersion, stage, secondFactor = null, meta, now = new Date() }:
+    { userId: string; userVersion: number; stage: SessionStage; secondFactor?: SecondFactor | null; meta: RequestMeta; now?: Date },
 ): Promise<{ token: string; sessionId: string; cookieExpiresAt: Date }> {
   const token = createSessionToken();
   const sessionId = sessionIdFromToken(token);
   const expiresAt = new Date(now.getTime() + (stage === 'PENDING_2FA' ? PENDING_LIFETIME_MS : ACTIVE_IDLE_MS));
   await tx.session.create({
-    data: { id: sessionId, userId, userVersion, stage, expiresAt, createdAt: now, lastSeenAt: now, ip: meta.ip, userAgent: meta.userAgent },
+    data: { id: sessionId, userId, userVersion, stage, secondFactor, expiresAt, createdAt: now, lastSeenAt: now, ip: meta.ip, userAgent: meta.userAgent },
   });
   // The row's expiry slides with use; the cookie lasts as long as the session could.
   const cookieExpiresAt = stage === 'PENDING_2FA' ? expiresAt : new Date(now.getTime() + ACTIVE_ABSOLUTE_MS);
@@ -65,6 +70,7 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
       stage: true,
       userVersion: true,
       codeAttempts: true,
+      secondFactor: true,
       createdAt: true,
       lastSeenAt: true,
       expiresAt: true,
@@ -97,6 +103,7 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
     sessionId,
     stage: row.stage as SessionStage,
     codeAttempts: row.codeAttempts,
+    secondFactor: row.secondFactor as SecondFactor | null,
     expiresAt,
     user: {
       id: user.id,

@@ -1,12 +1,15 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type TxClient } from '@/lib/db';
 import { recordAuditEvent, recordAuditEvents } from '@/lib/audit/record-audit-event';
+import type { AuditEventType } from '@/lib/audit/events';
 import { open } from '@/lib/crypto/secret-box';
 import { checkTotpCode } from '@/lib/two-factor/totp';
 import { totpSecretContext } from '@/lib/two-factor/secret-context';
 import { claimTotpStep, lockCodeStepIfLimitReached, reserveCodeAttempt } from '@/lib/two-factor/code-attempts';
+import { claimRecoveryCode, countUnusedRecoveryCodes, recoveryCodeState } from '@/lib/two-factor/recovery-codes';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
-import { deleteSession, startSession } from './sessions';
+import type { NotificationKind } from '@/lib/notifications/templates';
+import { deleteSession, startSession, type SecondFactor } from './sessions';
 import type { RequestMeta } from './request-meta';
 
 /** Wrong codes one login challenge allows before the password step starts over (S4). */
@@ -18,19 +21,99 @@ export type CodeStepResult =
   | { kind: 'locked' }
   | { kind: 'start-again' };
 
-class StepAlreadyUsed extends Error {}
+type ChallengeUser = { id: string; totpCredential: { secretCiphertext: string; keyId: string; lastUsedStep: number } };
 
-/**
- * The second step of a login: a code for the pending challenge `sessionId` (S2–S4, S6).
- * Each attempt is reserved in the database before the code is checked, on the challenge and
- * on the account, so neither parallel requests nor other instances get past the limits.
- * On success the challenge is replaced by a new session with a new token.
- */
-export async function verifyLoginCode(
+type FactorCheck =
+  | {
+      kind: 'accepted';
+      /** In the sign-in transaction: claims the code, true for exactly one caller (S3, S13). */
+      claim: (tx: TxClient) => Promise<boolean>;
+      details?: Record<string, unknown>;
+      /** In the sign-in transaction, after the claim: what else to record; returns facts for the audit event. */
+      afterClaim?: (tx: TxClient) => Promise<Record<string, unknown>>;
+    }
+  /** A genuine code that was already used. */
+  | { kind: 'replayed' }
+  | { kind: 'wrong' };
+
+/** One kind of code the second step accepts: how it is checked and claimed, and how it is audited. */
+type CodeFactor = {
+  factor: SecondFactor;
+  events: { succeeded: AuditEventType; failed: AuditEventType; replayed: AuditEventType };
+  replayNotification: NotificationKind;
+  /** Reads only: the claim that makes an accepted code count is written in the sign-in transaction. */
+  check: (user: ChallengeUser, now: Date) => Promise<FactorCheck>;
+};
+
+class CodeAlreadyClaimed extends Error {}
+
+/** The second step of a login with a code from the authenticator app (S2–S4, S6). */
+export function verifyLoginCode(
   { sessionId, code }: { sessionId: string; code: string },
   meta: RequestMeta,
   now = new Date(),
 ): Promise<CodeStepResult> {
+  return verifySecondFactor(sessionId, totpFactor(code), meta, now);
+}
+
+/**
+ * The second step of a login with a recovery code instead (S13), under the same limits as the
+ * app's codes (S4): its attempts count on the challenge and on the account alike.
+ */
+export function verifyLoginRecoveryCode(
+  { sessionId, code }: { sessionId: string; code: string },
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<CodeStepResult> {
+  return verifySecondFactor(sessionId, recoveryCodeFactor(code, meta), meta, now);
+}
+
+function totpFactor(code: string): CodeFactor {
+  return {
+    factor: 'totp',
+    events: { succeeded: 'login.code_succeeded', failed: 'login.code_failed', replayed: 'login.code_replayed' },
+    replayNotification: 'code_replayed',
+    async check(user, now) {
+      const credential = user.totpCredential;
+      const secret = open({ ciphertext: credential.secretCiphertext, keyId: credential.keyId }, totpSecretContext(user.id));
+      const check = await checkTotpCode({ secret, code, lastUsedStep: credential.lastUsedStep, nowMs: now.getTime() });
+      if (check.kind !== 'accepted') return { kind: check.kind };
+      // The conditional write is the replay guard: of two requests with one code, one claims the step (S3).
+      return { kind: 'accepted', details: { step: check.step }, claim: (tx) => claimTotpStep(tx, user.id, check.step) };
+    },
+  };
+}
+
+function recoveryCodeFactor(code: string, meta: RequestMeta): CodeFactor {
+  return {
+    factor: 'recovery_code',
+    events: { succeeded: 'login.recovery_code_used', failed: 'login.recovery_code_failed', replayed: 'login.recovery_code_replayed' },
+    replayNotification: 'recovery_code_replayed',
+    async check(user, now) {
+      const state = await recoveryCodeState(user.id, code);
+      if (state !== 'unused') return { kind: state === 'used' ? 'replayed' : 'wrong' };
+      return {
+        kind: 'accepted',
+        // usedAt null → now: of two requests with one code, exactly one marks it (S13).
+        claim: (tx) => claimRecoveryCode(tx, user.id, code, now),
+        async afterClaim(tx) {
+          const codesLeft = await countUnusedRecoveryCodes(user.id, tx);
+          // A recovery code in use may mean a lost phone, or a stolen list: the user should know (S12).
+          await enqueueNotification(tx, { userId: user.id, kind: 'recovery_code_used', meta, now, codesLeft });
+          return { codesLeft };
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A code of either kind for the pending challenge `sessionId`. Each attempt is reserved in the
+ * database before the code is checked, on the challenge and on the account, so neither
+ * parallel requests nor other instances get past the limits. On success the challenge is
+ * replaced by a new session with a new token.
+ */
+async function verifySecondFactor(sessionId: string, codeFactor: CodeFactor, meta: RequestMeta, now: Date): Promise<CodeStepResult> {
   const reserved = await db.session.updateMany({
     where: { id: sessionId, stage: 'PENDING_2FA', expiresAt: { gt: now }, codeAttempts: { lt: CHALLENGE_ATTEMPT_LIMIT } },
     data: { codeAttempts: { increment: 1 } },
@@ -53,44 +136,52 @@ export async function verifyLoginCode(
   });
   const credential = challenge?.user.totpCredential;
   if (reserved.count === 0 || !challenge || !credential) {
-    // Used up, expired, or the authenticator was reset meanwhile: back to the password.
+    // Used up, expired, or 2FA was reset meanwhile (recovery codes go with it): back to the password.
     if (challenge) await db.$transaction((tx) => deleteSession(tx, sessionId));
     return { kind: 'start-again' };
   }
   const { user } = challenge;
-  const audit = { subjectUserId: user.id, officeId: user.officeId, factor: 'totp' as const, meta };
+  const { events } = codeFactor;
+  const audit = { subjectUserId: user.id, officeId: user.officeId, factor: codeFactor.factor, meta };
 
   const attempt = await reserveCodeAttempt(user, now);
   if (attempt.kind === 'locked') {
     await db.$transaction(async (tx) => {
-      await recordAuditEvent(tx, { ...audit, type: 'login.code_failed', outcome: 'DENIED', details: { reason: 'locked' } });
+      await recordAuditEvent(tx, { ...audit, type: events.failed, outcome: 'DENIED', details: { reason: 'locked' } });
       await deleteSession(tx, sessionId);
     });
     return { kind: 'locked' };
   }
 
-  const secret = open({ ciphertext: credential.secretCiphertext, keyId: credential.keyId }, totpSecretContext(user.id));
-  let check = await checkTotpCode({ secret, code, lastUsedStep: credential.lastUsedStep, nowMs: now.getTime() });
-
-  if (check.kind === 'accepted') {
-    const step = check.step;
+  const check = await codeFactor.check({ id: user.id, totpCredential: credential }, now);
+  let failure: 'wrong' | 'replayed';
+  if (check.kind !== 'accepted') {
+    failure = check.kind;
+  } else {
     try {
       return await db.$transaction(async (tx) => {
-        // The conditional write is the replay guard: of two requests with one code, one claims the step (S3).
-        if (!(await claimTotpStep(tx, user.id, step))) throw new StepAlreadyUsed();
+        if (!(await check.claim(tx))) throw new CodeAlreadyClaimed();
         // A success ends the run of consecutive failures (S4).
         await tx.user.updateMany({ where: { id: user.id }, data: { codeFailures: 0, lastSignInAt: now } });
         await deleteSession(tx, sessionId);
+        const facts = check.afterClaim ? await check.afterClaim(tx) : {};
         await recordAuditEvents(tx, [
-          { ...audit, type: 'login.code_succeeded', outcome: 'SUCCESS', details: { step } },
+          { ...audit, type: events.succeeded, outcome: 'SUCCESS', details: { ...check.details, ...facts } },
           { ...audit, type: 'login.completed', outcome: 'SUCCESS' },
         ]);
-        const session = await startSession(tx, { userId: user.id, userVersion: user.sessionVersion, stage: 'ACTIVE', meta, now });
+        const session = await startSession(tx, {
+          userId: user.id,
+          userVersion: user.sessionVersion,
+          stage: 'ACTIVE',
+          secondFactor: codeFactor.factor,
+          meta,
+          now,
+        });
         return { kind: 'signed-in' as const, token: session.token, cookieExpiresAt: session.cookieExpiresAt };
       });
     } catch (error) {
-      if (!(error instanceof StepAlreadyUsed)) throw error;
-      check = { kind: 'replayed', step };
+      if (!(error instanceof CodeAlreadyClaimed)) throw error;
+      failure = 'replayed';
     }
   }
 
@@ -99,12 +190,12 @@ export async function verifyLoginCode(
     const lockedUntil = await lockCodeStepIfLimitReached(tx, user.id, now);
     await recordAuditEvent(tx, {
       ...audit,
-      type: check.kind === 'replayed' ? 'login.code_replayed' : 'login.code_failed',
+      type: failure === 'replayed' ? events.replayed : events.failed,
       outcome: 'FAILURE',
       details: { challengeAttempt: challenge.codeAttempts, accountFailures: attempt.failures },
     });
-    // Someone who has the password is re-entering an old code: the user should know (S12).
-    if (check.kind === 'replayed') await enqueueNotification(tx, { userId: user.id, kind: 'code_replayed', meta, now });
+    // Someone who has the password is re-entering a used code: the user should know (S12).
+    if (failure === 'replayed') await enqueueNotification(tx, { userId: user.id, kind: codeFactor.replayNotification, meta, now });
     if (lockedUntil) {
       await recordAuditEvent(tx, { ...audit, type: 'login.code_locked', outcome: 'DENIED', details: { lockedUntil: lockedUntil.toISOString() } });
     }
@@ -116,5 +207,5 @@ export async function verifyLoginCode(
   });
   if (lockedUntil) return { kind: 'locked' };
   if (challengeUsedUp) return { kind: 'start-again' };
-  return { kind: check.kind === 'replayed' ? 'replayed' : 'wrong', attemptsLeft: CHALLENGE_ATTEMPT_LIMIT - challenge.codeAttempts };
+  return { kind: failure, attemptsLeft: CHALLENGE_ATTEMPT_LIMIT - challenge.codeAttempts };
 }

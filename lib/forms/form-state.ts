@@ -5,6 +5,8 @@ export type FormState = {
   fieldErrors?: Record<string, string[] | undefined>;
   /** Values to put back into the form after an error (never a password or a code). */
   values?: Record<string, string>;
+  /** New recovery codes, in the one answer of the action that made them (S13): shown once, stored only as hashes. */
+  recoveryCodes?: string[];
 };
 
 export const initialFormState: FormState = {};

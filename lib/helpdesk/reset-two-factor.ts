@@ -29,6 +29,7 @@ export async function resetTwoFactor(request: HelpdeskRequest, meta: RequestMeta
     const removed = await tx.totpCredential.deleteMany({ where: { userId: user.id } });
     const enrolments = await tx.totpEnrolment.deleteMany({ where: { userId: user.id } });
     if (removed.count + enrolments.count === 0) throw new Refused({ kind: 'nothing-to-do' });
+    const recoveryCodes = await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     // Under the office's requirement the user enrols again at next sign-in: no new grace period.
     await tx.user.update({ where: { id: user.id }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: user.officeRequiresTwoFactor ? now : null } });
     await endOtherSessions(tx, user.id, null);
@@ -40,7 +41,7 @@ export async function resetTwoFactor(request: HelpdeskRequest, meta: RequestMeta
       subjectUserId: user.id,
       officeId: user.officeId,
       meta,
-      details: { checks: request.checks, ticket: request.ticket, reason: request.reason, hadConfirmedAuthenticator: removed.count > 0 },
+      details: { checks: request.checks, ticket: request.ticket, reason: request.reason, hadConfirmedAuthenticator: removed.count > 0, recoveryCodesRemoved: recoveryCodes.count },
     });
     await enqueueNotification(tx, { userId: user.id, kind: 'two_factor_reset', meta, now });
   });

@@ -7,15 +7,17 @@ import { endOtherSessions } from '@/lib/auth/sessions';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { checkTotpCode } from './totp';
 import { totpSecretContext } from './secret-context';
+import { replaceRecoveryCodes } from './recovery-codes';
 
-export type ConfirmResult = { kind: 'enabled' } | { kind: 'wrong' } | { kind: 'no-enrolment' };
+export type ConfirmResult = { kind: 'enabled'; recoveryCodes: string[] } | { kind: 'wrong' } | { kind: 'no-enrolment' };
 
 class EnrolmentGone extends Error {}
 
 /**
  * Turns 2FA on, only with a right code from the new secret (S8). The code counts as used (S3);
- * every other session of the user ends (S9); the user is told (S12); all in one transaction
- * with the audit event (S11). A wrong code is audited and changes nothing else.
+ * a new set of recovery codes is made, returned this once and stored only as keyed hashes
+ * (S13); every other session of the user ends (S9); the user is told (S12); all in one
+ * transaction with the audit event (S11). A wrong code is audited and changes nothing else.
  */
 export async function confirmEnrolment(
   { userId, sessionId, code }: { userId: string; sessionId: string; code: string },
@@ -37,7 +39,7 @@ export async function confirmEnrolment(
   }
 
   try {
-    await db.$transaction(async (tx) => {
+    const recoveryCodes = await db.$transaction(async (tx) => {
       // Exactly this enrolment, once: a second tab confirming the same secret finds it gone.
       const { count } = await tx.totpEnrolment.deleteMany({ where: { id: enrolment.id } });
       if (count !== 1) throw new EnrolmentGone();
@@ -45,13 +47,15 @@ export async function confirmEnrolment(
         data: { userId, secretCiphertext: enrolment.secretCiphertext, keyId: enrolment.keyId, lastUsedStep: check.step, confirmedAt: now },
       });
       await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
+      const codes = await replaceRecoveryCodes(tx, userId, now);
       await endOtherSessions(tx, userId, sessionId);
-      await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS' });
+      await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
       await enqueueNotification(tx, { userId, kind: 'two_factor_enabled', meta, now });
+      return codes;
     });
+    return { kind: 'enabled', recoveryCodes };
   } catch (error) {
     if (error instanceof EnrolmentGone) return { kind: 'no-enrolment' };
     throw error;
   }
-  return { kind: 'enabled' };
 }

@@ -10,8 +10,8 @@ export type DisableResult = { kind: 'disabled' } | { kind: 'incorrect' } | { kin
 
 /**
  * Turns 2FA off with the current password (S8), under the same guess limit as sign-in (S5).
- * The authenticator and any unfinished enrolment go; other sessions end (S9); the user is
- * told (S12); the audit event is written in the same transaction (S11).
+ * The authenticator, its recovery codes and any unfinished enrolment go; other sessions end
+ * (S9); the user is told (S12); the audit event is written in the same transaction (S11).
  */
 export async function disableTwoFactor(
   { userId, sessionId, password }: { userId: string; sessionId: string; password: string },
@@ -37,6 +37,7 @@ export async function disableTwoFactor(
   await db.$transaction(async (tx) => {
     await tx.totpCredential.deleteMany({ where: { userId } });
     await tx.totpEnrolment.deleteMany({ where: { userId } });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
     await endOtherSessions(tx, userId, sessionId);
     await recordAuditEvent(tx, { ...audit, type: 'two_factor.disabled', outcome: 'SUCCESS' });
     await enqueueNotification(tx, { userId, kind: 'two_factor_disabled', meta });

@@ -36,7 +36,9 @@ test('enable 2FA from the header menu with an authenticator that scans the QR co
   await page.getByLabel('Verification code').fill(firstCode);
   await page.getByRole('button', { name: 'Enable 2FA' }).click();
   await expect(page.getByText('Two-factor authentication is enabled.')).toBeVisible();
-  await page.getByRole('link', { name: 'Close' }).click();
+  // Close only after confirming the recovery codes are saved (tests/e2e/recovery-codes.spec.ts uses them).
+  await page.getByLabel('I have saved these codes').check();
+  await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('two-factor-status')).toHaveText('On');
 
   // Log out, and back in with a fresh code from the app.

@@ -33,7 +33,9 @@ test('an office admin requires 2FA with a grace period of 0; a user is walked th
   await page.getByLabel('Verification code').fill(await freshCode(secret));
   await page.getByRole('button', { name: 'Enable 2FA' }).click();
   await expect(page.getByText('Two-factor authentication is enabled.')).toBeVisible();
-  await page.getByRole('link', { name: 'Close' }).click();
+  await page.getByLabel('I have saved these codes').check();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page).toHaveURL('/settings/2fa');
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome, Hans Wouters' })).toBeVisible();
 

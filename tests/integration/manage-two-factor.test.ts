@@ -32,7 +32,8 @@ describe('enable 2FA', () => {
     expect((await finish(browser, wrongCode(secret))).result).toEqual({ fieldErrors: { code: [ENROLMENT_CODE_NOT_ACCEPTED] } });
     expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(0);
 
-    await expect(finish(browser, authenticatorCode(secret))).resolves.toEqual({ result: { ok: true } });
+    // The answer carries the new recovery codes, this once (S13).
+    await expect(finish(browser, authenticatorCode(secret))).resolves.toEqual({ result: { ok: true, recoveryCodes: expect.any(Array) } });
     expect((await as(browser, getCurrentSession)).result?.user.twoFactorEnabledAt).toBeInstanceOf(Date);
     await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/login/verify' });
     expect(await events(user.id)).toEqual(expect.arrayContaining(['two_factor.enable_failed:FAILURE', 'two_factor.enabled:SUCCESS']));
@@ -68,7 +69,7 @@ describe('enable 2FA', () => {
     const second = await secretOf(user.id);
     expect(second).not.toBe(first);
     expect((await finish(browser, authenticatorCode(first))).result?.fieldErrors?.code).toEqual([ENROLMENT_CODE_NOT_ACCEPTED]);
-    await expect(finish(browser, authenticatorCode(second))).resolves.toEqual({ result: { ok: true } });
+    await expect(finish(browser, authenticatorCode(second))).resolves.toMatchObject({ result: { ok: true } });
   });
 
   it('keeps the half-done enrolment across a reload: the same secret is shown again', async () => {

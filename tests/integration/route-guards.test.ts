@@ -28,8 +28,21 @@ const routeFiles = filesUnder(APP_DIR)
   .map((file) => path.relative(APP_DIR, file));
 
 /** What an anonymous or pending caller may reach, by design. Everything else must refuse them. */
-const OPEN_TO_ANONYMOUS = new Set(['layout.tsx', '(auth)/layout.tsx', '(auth)/login/page.tsx', '(auth)/login/actions.ts#logIn', '(auth)/logout/actions.ts#logOut']);
-const OPEN_TO_PENDING = new Set([...OPEN_TO_ANONYMOUS, '(auth)/login/verify/page.tsx', '(auth)/login/verify/actions.ts#verifyCode']);
+const OPEN_TO_ANONYMOUS = new Set([
+  'layout.tsx',
+  '(auth)/layout.tsx',
+  '(auth)/login/page.tsx',
+  '(auth)/login/actions.ts#logIn',
+  '(auth)/logout/actions.ts#logOut',
+  // Load balancers probe it without a session; it answers only "ok" or "unavailable".
+  'api/health/route.ts#GET',
+]);
+const OPEN_TO_PENDING = new Set([
+  ...OPEN_TO_ANONYMOUS,
+  '(auth)/login/verify/page.tsx',
+  '(auth)/login/verify/actions.ts#verifyCode',
+  '(auth)/login/verify/actions.ts#verifyRecoveryCode',
+]);
 /** Past the office's 2FA deadline without 2FA: the enrolment steps and log out only. */
 const OPEN_WHEN_ENROLMENT_DUE = new Set([
   ...OPEN_TO_ANONYMOUS,

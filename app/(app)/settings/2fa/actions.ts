@@ -9,7 +9,15 @@ import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { startEnrolment, TwoFactorAlreadyEnabled } from '@/lib/two-factor/start-enrolment';
 import { confirmEnrolment } from '@/lib/two-factor/confirm-enrolment';
 import { disableTwoFactor } from '@/lib/two-factor/disable-two-factor';
-import { ALREADY_DISABLED, ENROLMENT_CODE_NOT_ACCEPTED, ENROLMENT_GONE, PASSWORD_INCORRECT, REQUIRED_BY_OFFICE } from '@/lib/two-factor/messages';
+import { regenerateRecoveryCodes } from '@/lib/two-factor/regenerate-recovery-codes';
+import {
+  ALREADY_DISABLED,
+  ENROLMENT_CODE_NOT_ACCEPTED,
+  ENROLMENT_GONE,
+  PASSWORD_INCORRECT,
+  RECOVERY_CODES_NEED_TWO_FACTOR,
+  REQUIRED_BY_OFFICE,
+} from '@/lib/two-factor/messages';
 import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 /** Enable 2FA, step 1: a fresh secret (also "start again"). */
@@ -24,7 +32,7 @@ export async function beginEnrolment(): Promise<void> {
   redirect('/settings/2fa/enable');
 }
 
-/** Enable 2FA, last step: the code from the new secret. */
+/** Enable 2FA, last step: the code from the new secret. The answer carries the new recovery codes, once. */
 export async function finishEnrolment(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, sessionId } = await requireEnrolmentAccess();
   const parsed = parseVerificationCode(formData.get('code'));
@@ -34,14 +42,14 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
   if (result.kind === 'wrong') return { fieldErrors: { code: [ENROLMENT_CODE_NOT_ACCEPTED] } };
   if (result.kind === 'no-enrolment') return { message: ENROLMENT_GONE };
   deliverOutboxSoon();
-  return { ok: true };
+  return { ok: true, recoveryCodes: result.recoveryCodes };
 }
 
-const DisableSchema = z.object({ password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.') });
+const PasswordSchema = z.object({ password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.') });
 
 export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, sessionId } = await requireActiveSession();
-  const parsed = DisableSchema.safeParse({ password: formData.get('password') });
+  const parsed = PasswordSchema.safeParse({ password: formData.get('password') });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
   const result = await disableTwoFactor({ userId: user.id, sessionId, password: parsed.data.password }, await getRequestMeta());
@@ -57,5 +65,25 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
     case 'disabled':
       deliverOutboxSoon();
       return { ok: true };
+  }
+}
+
+/** New recovery codes for the whole set, with the password (S13, S5). The answer carries them, once. */
+export async function generateRecoveryCodes(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { user } = await requireActiveSession();
+  const parsed = PasswordSchema.safeParse({ password: formData.get('password') });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  const result = await regenerateRecoveryCodes({ userId: user.id, password: parsed.data.password }, await getRequestMeta());
+  switch (result.kind) {
+    case 'incorrect':
+      return { fieldErrors: { password: [PASSWORD_INCORRECT] } };
+    case 'locked':
+      return { message: PASSWORD_LOCKED };
+    case 'not-enabled':
+      return { message: RECOVERY_CODES_NEED_TWO_FACTOR };
+    case 'generated':
+      deliverOutboxSoon();
+      return { ok: true, recoveryCodes: result.recoveryCodes };
   }
 }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireEnrolmentAccess } from '@/lib/auth/guards';
 import { hasPendingEnrolment } from '@/lib/two-factor/read-enrolment';
+import { countUnusedRecoveryCodes } from '@/lib/two-factor/recovery-codes';
+import { unusedRecoveryCodesText } from '@/lib/two-factor/messages';
 import { beginEnrolment } from './actions';
 import { Card } from '@/components/ui/card';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,8 +13,6 @@ import { formatDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Manage 2FA' };
 
-
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ManageTwoFactorPage({ searchParams }: Props) {
@@ -20,6 +20,7 @@ export default async function ManageTwoFactorPage({ searchParams }: Props) {
   const requiredForHelpdesk = user.role === 'HELPDESK' && (await searchParams).required === 'helpdesk';
   const enabledAt = user.twoFactorEnabledAt;
   const enrolmentOpen = !enabledAt && (await hasPendingEnrolment(user.id));
+  const codesLeft = enabledAt ? await countUnusedRecoveryCodes(user.id) : 0;
 
   return (
     <Card className="max-w-2xl">
@@ -40,9 +41,25 @@ export default async function ManageTwoFactorPage({ searchParams }: Props) {
             Two-factor authentication is enabled for your account since {formatDate(enabledAt)}. When you log in, you enter your
             e-mail address and password, then the 6-digit code from your authentication app.
           </p>
-          <Link href="/settings/2fa/disable" className={`mt-6 ${buttonClass('secondary')}`}>
-            Disable 2FA
-          </Link>
+          <section className="mt-6 border-t border-slate-200 pt-6" aria-labelledby="recovery-codes-heading">
+            <h2 id="recovery-codes-heading" className="text-lg font-semibold">
+              Recovery codes
+            </h2>
+            <p className="mt-1 text-slate-700">
+              If you lose your phone, you can log in with a recovery code instead of the 6-digit code. Each code works once.
+            </p>
+            <p className="mt-2 font-medium text-slate-900" data-testid="recovery-codes-left">
+              {unusedRecoveryCodesText(codesLeft)}
+            </p>
+            <Link href="/settings/2fa/recovery-codes" className={`mt-4 ${buttonClass('secondary')}`}>
+              Generate new recovery codes
+            </Link>
+          </section>
+          <div className="mt-6 border-t border-slate-200 pt-6">
+            <Link href="/settings/2fa/disable" className={buttonClass('secondary')}>
+              Disable 2FA
+            </Link>
+          </div>
         </>
       ) : (
         <>

@@ -5,9 +5,10 @@ import { requirePendingLogin } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { clearSessionCookie, writeSessionCookie } from '@/lib/auth/session-cookie';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
-import { verifyLoginCode } from '@/lib/auth/verify-login-code';
+import { verifyLoginCode, verifyLoginRecoveryCode, type CodeStepResult } from '@/lib/auth/verify-login-code';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
-import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
+import { parseRecoveryCode } from '@/lib/two-factor/recovery-code-format';
+import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
 import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -16,6 +17,21 @@ export async function verifyCode(_prev: FormState, formData: FormData): Promise<
   if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
 
   const result = await verifyLoginCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
+  return answer(result, formData, 'code', { wrong: CODE_NOT_ACCEPTED, replayed: CODE_ALREADY_USED });
+}
+
+/** The same step with a recovery code instead of the app's code (S13), under the same limits (S4). */
+export async function verifyRecoveryCode(_prev: FormState, formData: FormData): Promise<FormState> {
+  const session = await requirePendingLogin();
+  const parsed = parseRecoveryCode(formData.get('recoveryCode'));
+  if (!parsed.ok) return { fieldErrors: { recoveryCode: [parsed.message] } };
+
+  const result = await verifyLoginRecoveryCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
+  if (result.kind === 'signed-in') deliverOutboxSoon(); // its use is told to the user (S12)
+  return answer(result, formData, 'recoveryCode', { wrong: RECOVERY_CODE_NOT_ACCEPTED, replayed: RECOVERY_CODE_ALREADY_USED });
+}
+
+async function answer(result: CodeStepResult, formData: FormData, field: string, messages: { wrong: string; replayed: string }): Promise<FormState> {
   switch (result.kind) {
     case 'signed-in':
       await writeSessionCookie(result.token, result.cookieExpiresAt);
@@ -24,7 +40,7 @@ export async function verifyCode(_prev: FormState, formData: FormData): Promise<
     case 'replayed':
       if (result.kind === 'replayed') deliverOutboxSoon();
       return {
-        fieldErrors: { code: [result.kind === 'wrong' ? CODE_NOT_ACCEPTED : CODE_ALREADY_USED] },
+        fieldErrors: { [field]: [messages[result.kind]] },
         message: `${result.attemptsLeft} ${result.attemptsLeft === 1 ? 'attempt' : 'attempts'} left before you need to log in again.`,
       };
     case 'locked':

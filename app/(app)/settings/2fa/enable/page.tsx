@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireEnrolmentAccess } from '@/lib/auth/guards';
+import { productConfig } from '@/lib/env';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
 import { Card } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
@@ -27,7 +28,7 @@ export default async function EnableTwoFactorPage({ searchParams }: Props) {
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">Enter the code from your app</h1>
           <p className="mt-2 text-slate-700">A 6-digit code now appears in your authentication app. Enter that code below.</p>
           <div className="mt-6">
-            <ConfirmEnrolmentForm />
+            <ConfirmEnrolmentForm accountEmail={user.email} appName={productConfig().APP_NAME} />
           </div>
         </>
       ) : (
