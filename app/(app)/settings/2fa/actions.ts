@@ -47,6 +47,12 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
 
 const PasswordSchema = z.object({ password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.') });
 
+/** The answer to a password that did not pass, the same wherever the password confirms a change (S5). */
+const PASSWORD_REFUSED = {
+  incorrect: { fieldErrors: { password: [PASSWORD_INCORRECT] } },
+  locked: { message: PASSWORD_LOCKED },
+} satisfies Record<string, FormState>;
+
 export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, sessionId } = await requireActiveSession();
   const parsed = PasswordSchema.safeParse({ password: formData.get('password') });
@@ -55,9 +61,8 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
   const result = await disableTwoFactor({ userId: user.id, sessionId, password: parsed.data.password }, await getRequestMeta());
   switch (result.kind) {
     case 'incorrect':
-      return { fieldErrors: { password: [PASSWORD_INCORRECT] } };
     case 'locked':
-      return { message: PASSWORD_LOCKED };
+      return PASSWORD_REFUSED[result.kind];
     case 'not-enabled':
       return { message: ALREADY_DISABLED };
     case 'required-by-office':
@@ -77,9 +82,8 @@ export async function generateRecoveryCodes(_prev: FormState, formData: FormData
   const result = await regenerateRecoveryCodes({ userId: user.id, password: parsed.data.password }, await getRequestMeta());
   switch (result.kind) {
     case 'incorrect':
-      return { fieldErrors: { password: [PASSWORD_INCORRECT] } };
     case 'locked':
-      return { message: PASSWORD_LOCKED };
+      return PASSWORD_REFUSED[result.kind];
     case 'not-enabled':
       return { message: RECOVERY_CODES_NEED_TWO_FACTOR };
     case 'generated':
