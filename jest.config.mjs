@@ -34,6 +34,10 @@ const common = {
 };
 
 export default {
+  // Integration tests use real databases and real cost-12 bcrypt (an unknown address is compared
+  // against a cost-12 hash, S5): one test may take several seconds on a busy 2-core CI machine.
+  // (A project's own testTimeout is not applied: it has to be set here.)
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'] },
     {
@@ -44,9 +48,6 @@ export default {
       globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/tests/setup/fresh-database.ts', '<rootDir>/tests/setup/test-secrets.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/setup/disconnect-database.ts'],
-      // Real databases and real cost-12 bcrypt (an unknown address is compared against a cost-12
-      // hash, S5): one test may take several seconds on a busy 2-core CI machine.
-      testTimeout: 30_000,
     },
   ],
 };
