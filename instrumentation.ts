@@ -1,10 +1,13 @@
 /**
- * Runs once when a server instance starts. The check lives in a Node.js-only module: the
- * NEXT_RUNTIME test is replaced at build time, so the Edge bundle never sees process.exit.
+ * Runs once when a server instance starts: the environment check, then the outbox's retries.
+ * Both live in Node.js-only modules: the NEXT_RUNTIME test is replaced at build time, so the
+ * Edge bundle never sees them.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkEnvironmentAtStart } = await import('./lib/startup-check');
-    checkEnvironmentAtStart();
+    if (!checkEnvironmentAtStart()) return;
+    const { startOutboxPoller } = await import('./lib/notifications/deliver-outbox');
+    startOutboxPoller();
   }
 }

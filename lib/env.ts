@@ -37,6 +37,8 @@ const schema = productSchema.extend({
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default('Office Portal <no-reply@example.com>'),
+  /** How often each instance looks for notifications due for a (re)try; 0 turns it off. */
+  OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof schema>;

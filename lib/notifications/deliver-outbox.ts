@@ -64,18 +64,31 @@ export async function deliverOutbox({ send = defaultSender(), now = new Date(), 
   return { sent, failed };
 }
 
-/** After the response is sent: deliver what the request queued. Errors are logged, never shown. */
-export function deliverOutboxSoon(): void {
-  const task = async () => {
-    try {
-      await deliverOutbox();
-    } catch (error) {
-      console.error('[outbox] delivery failed; it will be retried', error);
-    }
-  };
+/** Delivery in the background: errors are logged, never shown; what failed stays due. */
+async function deliverInBackground(): Promise<void> {
   try {
-    after(task);
+    await deliverOutbox();
+  } catch (error) {
+    console.error('[outbox] delivery failed; it will be retried', error);
+  }
+}
+
+/** After the response is sent: deliver what the request queued. */
+export function deliverOutboxSoon(): void {
+  try {
+    after(deliverInBackground);
   } catch {
     // Outside a request (scripts, tests) there is no "after": the next delivery picks it up.
   }
+}
+
+/**
+ * On a long-running server (not on Vercel, where an instance does not outlive its requests):
+ * every OUTBOX_POLL_SECONDS, what is due goes out, retries included. Every instance polls; the
+ * lease keeps them from sending one message twice.
+ */
+export function startOutboxPoller(): void {
+  const seconds = env().OUTBOX_POLL_SECONDS;
+  if (seconds === 0 || process.env.VERCEL) return;
+  setInterval(deliverInBackground, seconds * 1000).unref();
 }
