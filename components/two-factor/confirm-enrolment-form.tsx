@@ -8,8 +8,21 @@ import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 
-export function ConfirmEnrolmentForm({ accountEmail, appName }: { accountEmail: string; appName: string }) {
+/**
+ * `alreadyEnabled`: 2FA is on. Just after this form turned it on, the answer (with the new
+ * recovery codes) is shown; at any later visit, only that it is on.
+ */
+export function ConfirmEnrolmentForm({ accountEmail, appName, alreadyEnabled }: { accountEmail: string; appName: string; alreadyEnabled: boolean }) {
   const [state, action] = useActionState(finishEnrolment, initialFormState);
+  if (alreadyEnabled && !state.ok) {
+    return (
+      <Notice tone="success" title="Two-factor authentication is enabled.">
+        <Link href="/settings/2fa" className="font-medium underline">
+          Back to Manage 2FA
+        </Link>
+      </Notice>
+    );
+  }
   if (state.ok) {
     return (
       <div className="space-y-6">

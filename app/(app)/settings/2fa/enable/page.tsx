@@ -15,10 +15,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function EnableTwoFactorPage({ searchParams }: Props) {
   const { user } = await requireEnrolmentAccess();
-  if (user.twoFactorEnabledAt) redirect('/settings/2fa');
-  const enrolment = await readEnrolment(user.id);
-  if (!enrolment) redirect('/settings/2fa');
   const confirming = (await searchParams).step === 'confirm';
+  // Step 2 is rendered again with the answer of its own form, which has just turned 2FA on:
+  // without JavaScript that render is the only place the new recovery codes are shown.
+  const justEnabled = confirming && !!user.twoFactorEnabledAt;
+  if (user.twoFactorEnabledAt && !justEnabled) redirect('/settings/2fa');
+  const enrolment = justEnabled ? null : await readEnrolment(user.id);
+  if (!enrolment && !justEnabled) redirect('/settings/2fa');
 
   return (
     <Card className="max-w-2xl">
@@ -28,7 +31,7 @@ export default async function EnableTwoFactorPage({ searchParams }: Props) {
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">Enter the code from your app</h1>
           <p className="mt-2 text-slate-700">A 6-digit code now appears in your authentication app. Enter that code below.</p>
           <div className="mt-6">
-            <ConfirmEnrolmentForm accountEmail={user.email} appName={productConfig().APP_NAME} />
+            <ConfirmEnrolmentForm accountEmail={user.email} appName={productConfig().APP_NAME} alreadyEnabled={justEnabled} />
           </div>
         </>
       ) : (
@@ -43,10 +46,10 @@ export default async function EnableTwoFactorPage({ searchParams }: Props) {
               aria-label="QR code for your authenticator app"
               data-testid="totp-qr"
               className="h-52 w-52 shrink-0 rounded-lg bg-white ring-1 ring-slate-200 [&>svg]:h-full [&>svg]:w-full"
-              dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
+              dangerouslySetInnerHTML={{ __html: enrolment!.qrSvg }}
             />
             <div className="space-y-4">
-              <EnrolmentKey secret={enrolment.key} />
+              <EnrolmentKey secret={enrolment!.key} />
               <p className="text-sm text-slate-600">
                 No authentication app yet? Install one of your choice first, for example Microsoft Authenticator, Google
                 Authenticator, Authy or FreeOTP.
