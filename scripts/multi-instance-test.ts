@@ -1,12 +1,14 @@
 /**
  * npm run test:multi — two `next start` instances on one PostgreSQL, driven over plain HTTP by
  * browsers without JavaScript that alternate between them (as behind a load balancer): what one
- * instance records, the other must honour (S3, S4, S5, S9, and pending logins). Prints a line per
+ * instance records, the other must honour (S3, S4, S5, S9, and pending logins); then faults: the
+ * database gone during sign-in, an instance killed mid-enrolment. Prints a line per
  * check and `N passed, N failed`; exits non-zero on a failure; stops what it started.
  * E2E_SKIP_BUILD=1 reuses the current .next build.
  */
 import { authenticatorCode, wrongCode } from '../tests/helpers/totp-reference';
-import { NoJsBrowser, redirectPath } from '../tests/attack/http-client';
+import pg from 'pg';
+import { NoJsBrowser, pageText, redirectPath, type Page } from '../tests/attack/http-client';
 import { codeStep, outcome, passwordStep, signIn } from '../tests/attack/flows';
 import { bound, Checks, cleanup, expect, prepare, secs, seedUser, startInstance } from '../tests/attack/harness';
 
@@ -15,7 +17,7 @@ bound(15 * 60 * 1000);
 const checks = new Checks();
 
 try {
-  const { serverEnv, users, sql } = await prepare('multi');
+  const { adminUrl, databaseUrl, serverEnv, users, sql } = await prepare('multi');
   const [A, B] = await Promise.all([startInstance('A', serverEnv), startInstance('B', serverEnv)]);
   const a = A.baseUrl;
   const b = B.baseUrl;
@@ -160,6 +162,64 @@ try {
     const result = `A: ${outcome(rx)}; B: ${outcome(ry)}`;
     expect(ok === 1 && replayed === 1, result);
     return result;
+  });
+
+  // ---------------------------------------------------------------- faults (last: they stop things)
+  await checks.check('fault: the database unreachable during sign-in: a "try again" page, nothing half-written; back, it works', async () => {
+    const dirk = seedUser(users, 'dirk@maes.example');
+    const database = new URL(databaseUrl).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    let during: string;
+    try {
+      // Our database only: no new connections, and the instances' open ones are cut.
+      await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+      const browser = new NoJsBrowser(a);
+      const page = await passwordStep(browser, dirk.email, dirk.password, a);
+      const text = pageText(page.html);
+      const health = await fetch(`${b}/api/health`);
+      during = `login: ${page.status} "${text.match(/Something went wrong[^.]*\.[^.]*\./)?.[0] ?? text.slice(0, 80)}"; health on B: ${health.status}`;
+      // The login form again, with the message: the user can try again from where they are.
+      expect(page.status === 200 && /Something went wrong on our side\. Please try again in a moment\./.test(text) && /name="password"/.test(page.html), during);
+      expect(!/prisma|allow connections|terminat|ECONN|\bat \S+ \(/i.test(page.html), `the page shows the error's text: ${during}`);
+      expect(browser.cookies.size === 0 && health.status === 503, `a cookie was set, or health said ok: ${during}`);
+    } finally {
+      await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    const browser = new NoJsBrowser(a);
+    const back = await passwordStep(browser, dirk.email, dirk.password, a);
+    expect(redirectPath(back) === '/', `after the outage: ${outcome(back)}`);
+    const sessions = (await sql.query(`SELECT count(*)::int AS n FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`, [dirk.email])).rows[0].n;
+    const events = (await sql.query(`SELECT e.type FROM "AuditEvent" e JOIN "User" u ON u.id = e."subjectUserId" WHERE u.email = $1 ORDER BY e.id`, [dirk.email])).rows.map((r) => r.type as string);
+    // Only the login after the outage: one session, its success events, no failure counted.
+    expect(sessions === 1 && events.length > 0 && events.every((type) => !/fail|lock/.test(type)), `after: ${sessions} sessions, events ${events.join(', ')}`);
+    return `${during}; after: ${outcome(back)}, 1 session, audit: ${events.join(', ')}`;
+  });
+
+  await checks.check('fault: an instance killed (SIGKILL) mid-enrolment and started again: the user finishes it', async () => {
+    const ines = seedUser(users, 'ines@maes.example');
+    const browser = new NoJsBrowser(a);
+    await signIn(browser, ines.email, ines.password, undefined, a);
+    const started = await browser.submit('/settings/2fa', /Enable 2FA/, {}, { server: a });
+    expect(redirectPath(started) === '/settings/2fa/enable', `begin: ${outcome(started)}`);
+    const keyOf = (page: Page) => page.html.match(/data-testid="totp-key"[^>]*>([^<]+)</)?.[1].replace(/\s/g, '');
+    const key = keyOf(await browser.get('/settings/2fa/enable', a));
+    expect(key, 'no key on the enable page');
+
+    process.kill(-A.child.pid!, 'SIGKILL');
+    await new Promise((resolve) => A.child.once('exit', resolve));
+    const A2 = await startInstance('A (restarted)', serverEnv);
+    const page = await browser.get('/settings/2fa/enable', A2.baseUrl);
+    expect(page.status === 200 && keyOf(page) === key, `after the restart: ${page.status} ${page.location ?? ''}, same key: ${keyOf(page) === key}`);
+    const done = await browser.submit('/settings/2fa/enable?step=confirm', 'code', { code: authenticatorCode(key) }, { server: A2.baseUrl });
+    // Without JavaScript too, the answer shows the new recovery codes, once.
+    const codes = new Set(pageText(done.html).match(/\b[0-9A-Z]{5}-[0-9A-Z]{5}\b/g));
+    expect(pageText(done.html).includes('Two-factor authentication is enabled.') && codes.size === 10, `confirm: ${outcome(done)}, ${codes.size} recovery codes shown`);
+    const { rows } = await sql.query(`SELECT c."confirmedAt" FROM "TotpCredential" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`, [ines.email]);
+    expect(rows[0]?.confirmedAt, `2FA not on after confirming: ${outcome(done)}`);
+    return 'began on A, A killed, restarted: the same key is shown, its code confirms it ("Two-factor authentication is enabled.", 10 recovery codes shown); 2FA on';
   });
 } catch (error) {
   checks.failed += 1;

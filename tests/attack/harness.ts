@@ -121,6 +121,9 @@ export async function prepare(label: string): Promise<Prepared> {
   }
 
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // A check that cuts the database's connections (a fault test) cuts these too: the pool
+  // replaces them; without a listener the idle connection's error would end the run.
+  sql.on('error', () => {});
   onCleanup(() => sql.end());
   return { adminUrl, databaseUrl, serverEnv, users, sql };
 }

@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
+import { tryAgainLater } from '@/lib/forms/try-again-later';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { writeSessionCookie } from '@/lib/auth/session-cookie';
@@ -28,15 +29,19 @@ export async function logIn(_prev: FormState, formData: FormData): Promise<FormS
   const values = { email: typeof email === 'string' ? email.slice(0, 254) : '' };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
-  const result = await signInWithPassword(parsed.data, await getRequestMeta());
-  if (result.kind === 'incorrect') return { message: INCORRECT_CREDENTIALS, values };
-  if (result.kind === 'locked') return { message: PASSWORD_LOCKED, values };
+  try {
+    const result = await signInWithPassword(parsed.data, await getRequestMeta());
+    if (result.kind === 'incorrect') return { message: INCORRECT_CREDENTIALS, values };
+    if (result.kind === 'locked') return { message: PASSWORD_LOCKED, values };
 
-  await endCurrentSession(); // a session this browser had before does not linger
-  await writeSessionCookie(result.token, result.cookieExpiresAt);
-  const callbackUrl = safeCallbackUrl(formData.get('callbackUrl'));
-  if (result.kind === 'code-required') {
-    redirect(callbackUrl === '/' ? '/login/verify' : `/login/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await endCurrentSession(); // a session this browser had before does not linger
+    await writeSessionCookie(result.token, result.cookieExpiresAt);
+    const callbackUrl = safeCallbackUrl(formData.get('callbackUrl'));
+    if (result.kind === 'code-required') {
+      redirect(callbackUrl === '/' ? '/login/verify' : `/login/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    }
+    redirect(callbackUrl);
+  } catch (error) {
+    return tryAgainLater(error, { values });
   }
-  redirect(callbackUrl);
 }

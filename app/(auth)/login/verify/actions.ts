@@ -1,6 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/lib/forms/form-state';
+import { tryAgainLater } from '@/lib/forms/try-again-later';
 import { requirePendingLogin } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { clearSessionCookie, writeSessionCookie } from '@/lib/auth/session-cookie';
@@ -12,23 +13,31 @@ import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOV
 import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
-  const session = await requirePendingLogin();
-  const parsed = parseVerificationCode(formData.get('code'));
-  if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
+  try {
+    const session = await requirePendingLogin();
+    const parsed = parseVerificationCode(formData.get('code'));
+    if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
 
-  const result = await verifyLoginCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
-  return answer(result, formData, 'code', { wrong: CODE_NOT_ACCEPTED, replayed: CODE_ALREADY_USED });
+    const result = await verifyLoginCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
+    return await answer(result, formData, 'code', { wrong: CODE_NOT_ACCEPTED, replayed: CODE_ALREADY_USED });
+  } catch (error) {
+    return tryAgainLater(error);
+  }
 }
 
 /** The same step with a recovery code instead of the app's code (S13), under the same limits (S4). */
 export async function verifyRecoveryCode(_prev: FormState, formData: FormData): Promise<FormState> {
-  const session = await requirePendingLogin();
-  const parsed = parseRecoveryCode(formData.get('recoveryCode'));
-  if (!parsed.ok) return { fieldErrors: { recoveryCode: [parsed.message] } };
+  try {
+    const session = await requirePendingLogin();
+    const parsed = parseRecoveryCode(formData.get('recoveryCode'));
+    if (!parsed.ok) return { fieldErrors: { recoveryCode: [parsed.message] } };
 
-  const result = await verifyLoginRecoveryCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
-  if (result.kind === 'signed-in') deliverOutboxSoon(); // its use is told to the user (S12)
-  return answer(result, formData, 'recoveryCode', { wrong: RECOVERY_CODE_NOT_ACCEPTED, replayed: RECOVERY_CODE_ALREADY_USED });
+    const result = await verifyLoginRecoveryCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
+    if (result.kind === 'signed-in') deliverOutboxSoon(); // its use is told to the user (S12)
+    return await answer(result, formData, 'recoveryCode', { wrong: RECOVERY_CODE_NOT_ACCEPTED, replayed: RECOVERY_CODE_ALREADY_USED });
+  } catch (error) {
+    return tryAgainLater(error);
+  }
 }
 
 async function answer(result: CodeStepResult, formData: FormData, field: string, messages: { wrong: string; replayed: string }): Promise<FormState> {
