@@ -6,6 +6,7 @@ import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
+import { buttonClass } from '@/components/ui/button-class';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 
 /**
@@ -16,11 +17,12 @@ export function ConfirmEnrolmentForm({ accountEmail, appName, alreadyEnabled }: 
   const [state, action] = useActionState(finishEnrolment, initialFormState);
   if (alreadyEnabled && !state.ok) {
     return (
-      <Notice tone="success" title="Two-factor authentication is enabled.">
-        <Link href="/settings/2fa" className="font-medium underline">
-          Back to Manage 2FA
+      <div className="space-y-6">
+        <Notice tone="success">Two-factor authentication is enabled.</Notice>
+        <Link href="/settings/2fa" className={buttonClass('primary')}>
+          Close
         </Link>
-      </Notice>
+      </div>
     );
   }
   if (state.ok) {
