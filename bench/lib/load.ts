@@ -36,12 +36,14 @@ export function summarise(latencies: number[], errors: number, seconds: number):
 
 /**
  * Runs until `total` requests are done or `durationMs` has passed. `send(i)` performs request i
- * and returns whether its answer was the expected one.
+ * and returns whether its answer was the expected one. With `paceMs`, a worker starts a request
+ * at most every paceMs (a probe, as a load balancer's health check, rather than more load).
  */
-export async function load({ concurrency, total = Infinity, durationMs = Infinity, send }: {
+export async function load({ concurrency, total = Infinity, durationMs = Infinity, paceMs = 0, send }: {
   concurrency: number;
   total?: number;
   durationMs?: number;
+  paceMs?: number;
   send: (i: number) => Promise<boolean>;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -58,8 +60,10 @@ export async function load({ concurrency, total = Infinity, durationMs = Infinit
       } catch {
         ok = false;
       }
-      latencies.push(performance.now() - t);
+      const took = performance.now() - t;
+      latencies.push(took);
       if (!ok) errors += 1;
+      if (paceMs > took) await new Promise((resolve) => setTimeout(resolve, paceMs - took));
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
