@@ -62,6 +62,37 @@ export async function startSession(
   return { token, sessionId, cookieExpiresAt };
 }
 
+/**
+ * The login challenge `pendingId` becomes the signed-in session, in place, under a new token
+ * (the token that reached the verify step never opens the portal). null when the challenge is
+ * no longer there.
+ */
+export async function promotePendingSession(
+  tx: TxClient,
+  pendingId: string,
+  { userVersion, secondFactor, meta, now }: { userVersion: number; secondFactor: SecondFactor; meta: RequestMeta; now: Date },
+): Promise<{ token: string; sessionId: string; cookieExpiresAt: Date } | null> {
+  const token = createSessionToken();
+  const sessionId = sessionIdFromToken(token);
+  const { count } = await tx.session.updateMany({
+    where: { id: pendingId, stage: 'PENDING_2FA' },
+    data: {
+      id: sessionId,
+      stage: 'ACTIVE',
+      userVersion,
+      secondFactor,
+      codeAttempts: 0,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ACTIVE_IDLE_MS),
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    },
+  });
+  if (count === 0) return null;
+  return { token, sessionId, cookieExpiresAt: new Date(now.getTime() + ACTIVE_ABSOLUTE_MS) };
+}
+
 export async function loadSession(token: string, now = new Date()): Promise<SessionContext | null> {
   const sessionId = sessionIdFromToken(token);
   const row = await db.session.findUnique({

@@ -9,7 +9,7 @@ import { claimTotpStep, lockCodeStepIfLimitReached, reserveCodeAttempt } from '@
 import { claimRecoveryCode, countUnusedRecoveryCodes, recoveryCodeState } from '@/lib/two-factor/recovery-codes';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import type { NotificationKind } from '@/lib/notifications/templates';
-import { deleteSession, startSession, type SecondFactor } from './sessions';
+import { deleteSession, promotePendingSession, type SecondFactor } from './sessions';
 import type { RequestMeta } from './request-meta';
 
 /** Wrong codes one login challenge allows before the password step starts over (S4). */
@@ -46,6 +46,7 @@ type CodeFactor = {
 };
 
 class CodeAlreadyClaimed extends Error {}
+class ChallengeGone extends Error {}
 
 /** The second step of a login with a code from the authenticator app (S2–S4, S6). */
 export function verifyLoginCode(
@@ -108,50 +109,52 @@ function recoveryCodeFactor(code: string, meta: RequestMeta): CodeFactor {
 }
 
 /**
- * A code of either kind for the pending challenge `sessionId`. Each attempt is reserved in the
- * database before the code is checked, on the challenge and on the account, so neither
- * parallel requests nor other instances get past the limits. On success the challenge is
- * replaced by a new session with a new token.
+ * A code of either kind for the pending challenge `sessionId`. The attempt is reserved in the
+ * database before the code is checked, on the challenge and on the account in one transaction,
+ * so neither parallel requests nor other instances get past the limits. On success the
+ * challenge becomes the signed-in session, under a new token.
  */
 async function verifySecondFactor(sessionId: string, codeFactor: CodeFactor, meta: RequestMeta, now: Date): Promise<CodeStepResult> {
-  const reserved = await db.session.updateMany({
-    where: { id: sessionId, stage: 'PENDING_2FA', expiresAt: { gt: now }, codeAttempts: { lt: CHALLENGE_ATTEMPT_LIMIT } },
-    data: { codeAttempts: { increment: 1 } },
-  });
-  const challenge = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      codeAttempts: true,
-      user: {
-        select: {
-          id: true,
-          officeId: true,
-          sessionVersion: true,
-          codeFailures: true,
-          codeLockedUntil: true,
-          totpCredential: { select: { secretCiphertext: true, keyId: true, lastUsedStep: true } },
+  const { events } = codeFactor;
+  const reservation = await db.$transaction(async (tx) => {
+    const reserved = await tx.session.updateMany({
+      where: { id: sessionId, stage: 'PENDING_2FA', expiresAt: { gt: now }, codeAttempts: { lt: CHALLENGE_ATTEMPT_LIMIT } },
+      data: { codeAttempts: { increment: 1 } },
+    });
+    const challenge = await tx.session.findUnique({
+      where: { id: sessionId },
+      select: {
+        codeAttempts: true,
+        user: {
+          select: {
+            id: true,
+            officeId: true,
+            sessionVersion: true,
+            codeFailures: true,
+            codeLockedUntil: true,
+            totpCredential: { select: { secretCiphertext: true, keyId: true, lastUsedStep: true } },
+          },
         },
       },
-    },
-  });
-  const credential = challenge?.user.totpCredential;
-  if (reserved.count === 0 || !challenge || !credential) {
-    // Used up, expired, or 2FA was reset meanwhile (recovery codes go with it): back to the password.
-    if (challenge) await db.$transaction((tx) => deleteSession(tx, sessionId));
-    return { kind: 'start-again' };
-  }
-  const { user } = challenge;
-  const { events } = codeFactor;
-  const audit = { subjectUserId: user.id, officeId: user.officeId, factor: codeFactor.factor, meta };
-
-  const attempt = await reserveCodeAttempt(user, now);
-  if (attempt.kind === 'locked') {
-    await db.$transaction(async (tx) => {
+    });
+    const credential = challenge?.user.totpCredential;
+    if (reserved.count === 0 || !challenge || !credential) {
+      // Used up, expired, or 2FA was reset meanwhile (recovery codes go with it): back to the password.
+      if (challenge) await deleteSession(tx, sessionId);
+      return null;
+    }
+    const { user } = challenge;
+    const audit = { subjectUserId: user.id, officeId: user.officeId, factor: codeFactor.factor, meta };
+    const attempt = await reserveCodeAttempt(tx, user, now);
+    if (attempt.kind === 'locked') {
       await recordAuditEvent(tx, { ...audit, type: events.failed, outcome: 'DENIED', details: { reason: 'locked' } });
       await deleteSession(tx, sessionId);
-    });
-    return { kind: 'locked' };
-  }
+    }
+    return { codeAttempts: challenge.codeAttempts, user, credential, audit, attempt };
+  });
+  if (!reservation) return { kind: 'start-again' };
+  const { codeAttempts, user, credential, audit, attempt } = reservation;
+  if (attempt.kind === 'locked') return { kind: 'locked' };
 
   const check = await codeFactor.check({ id: user.id, totpCredential: credential }, now);
   let failure: 'wrong' | 'replayed';
@@ -163,36 +166,31 @@ async function verifySecondFactor(sessionId: string, codeFactor: CodeFactor, met
         if (!(await check.claim(tx))) throw new CodeAlreadyClaimed();
         // A success ends the run of consecutive failures (S4).
         await tx.user.updateMany({ where: { id: user.id }, data: { codeFailures: 0, lastSignInAt: now } });
-        await deleteSession(tx, sessionId);
+        const session = await promotePendingSession(tx, sessionId, { userVersion: user.sessionVersion, secondFactor: codeFactor.factor, meta, now });
+        // The challenge ended meanwhile (another request used it up, or the user logged out): the code stays unused.
+        if (!session) throw new ChallengeGone();
         const facts = check.afterClaim ? await check.afterClaim(tx) : {};
         await recordAuditEvents(tx, [
           { ...audit, type: events.succeeded, outcome: 'SUCCESS', details: { ...check.details, ...facts } },
           { ...audit, type: 'login.completed', outcome: 'SUCCESS' },
         ]);
-        const session = await startSession(tx, {
-          userId: user.id,
-          userVersion: user.sessionVersion,
-          stage: 'ACTIVE',
-          secondFactor: codeFactor.factor,
-          meta,
-          now,
-        });
         return { kind: 'signed-in' as const, token: session.token, cookieExpiresAt: session.cookieExpiresAt };
       });
     } catch (error) {
+      if (error instanceof ChallengeGone) return { kind: 'start-again' };
       if (!(error instanceof CodeAlreadyClaimed)) throw error;
       failure = 'replayed';
     }
   }
 
-  const challengeUsedUp = challenge.codeAttempts >= CHALLENGE_ATTEMPT_LIMIT;
+  const challengeUsedUp = codeAttempts >= CHALLENGE_ATTEMPT_LIMIT;
   const lockedUntil = await db.$transaction(async (tx) => {
     const lockedUntil = await lockCodeStepIfLimitReached(tx, user.id, now);
     await recordAuditEvent(tx, {
       ...audit,
       type: failure === 'replayed' ? events.replayed : events.failed,
       outcome: 'FAILURE',
-      details: { challengeAttempt: challenge.codeAttempts, accountFailures: attempt.failures },
+      details: { challengeAttempt: codeAttempts, accountFailures: attempt.failures },
     });
     // Someone who has the password is re-entering a used code: the user should know (S12).
     if (failure === 'replayed') await enqueueNotification(tx, { userId: user.id, kind: codeFactor.replayNotification, meta, now });
@@ -207,5 +205,5 @@ async function verifySecondFactor(sessionId: string, codeFactor: CodeFactor, met
   });
   if (lockedUntil) return { kind: 'locked' };
   if (challengeUsedUp) return { kind: 'start-again' };
-  return { kind: failure, attemptsLeft: CHALLENGE_ATTEMPT_LIMIT - challenge.codeAttempts };
+  return { kind: failure, attemptsLeft: CHALLENGE_ATTEMPT_LIMIT - codeAttempts };
 }

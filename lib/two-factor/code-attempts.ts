@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type TxClient } from '@/lib/db';
+import type { TxClient } from '@/lib/db';
 
 /**
  * The account-wide guess limit of the second step (S4): 10 consecutive wrong codes, over any
@@ -17,13 +17,14 @@ export type CodeAttempt = { kind: 'locked' } | { kind: 'reserved'; failures: num
  * statement less on the hot path); the conditional write alone decides either way.
  */
 export async function reserveCodeAttempt(
+  tx: TxClient,
   user: { id: string; codeFailures: number; codeLockedUntil: Date | null },
   now: Date,
 ): Promise<CodeAttempt> {
   if (user.codeLockedUntil && user.codeLockedUntil <= now) {
-    await db.user.updateMany({ where: { id: user.id, codeLockedUntil: { lte: now } }, data: { codeLockedUntil: null, codeFailures: 0 } });
+    await tx.user.updateMany({ where: { id: user.id, codeLockedUntil: { lte: now } }, data: { codeLockedUntil: null, codeFailures: 0 } });
   }
-  const { count } = await db.user.updateMany({
+  const { count } = await tx.user.updateMany({
     where: { id: user.id, codeLockedUntil: null, codeFailures: { lt: CODE_FAILURE_LIMIT } },
     data: { codeFailures: { increment: 1 } },
   });
