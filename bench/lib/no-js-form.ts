@@ -14,7 +14,10 @@ export function multipartBody(fields: Record<string, string>): { body: string; c
 
 /** The hidden fields of the form on `path` that matches `which` (a field name or a pattern). */
 export async function formFieldsOf(baseUrl: string, path: string, which: string | RegExp, cookie?: string): Promise<Record<string, string>> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+  const get = () => fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+  // After a long pause (preparing thousands of logins) the pooled connection may be closed by
+  // the server just as it is reused ("other side closed"): a GET can simply be sent again.
+  const response = await get().catch(get);
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status}`);
   return hiddenFields(await response.text(), which);
 }

@@ -13,9 +13,18 @@ import bcrypt from 'bcryptjs';
  * to find); it loads bcryptjs from node_modules, like the server does.
  */
 
+/** How much lower the workers' scheduling priority is than the event loop's (nice, 0–19). */
+const WORKER_NICENESS = 10;
+
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const bcrypt = require('bcryptjs');
+// A lower priority for this thread only (Linux: a thread id is a process id to setpriority): with
+// every core hashing, the event loop still gets a core the moment it has a request to serve.
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  require('node:os').setPriority(tid, ${WORKER_NICENESS});
+} catch {}
 parentPort.on('message', ({ id, op, password, arg }) => {
   try {
     const result = op === 'hash' ? bcrypt.hashSync(password, arg) : bcrypt.compareSync(password, arg);
