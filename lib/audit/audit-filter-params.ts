@@ -4,19 +4,28 @@ import { db } from '@/lib/db';
 import { AUDIT_EVENT_TYPES } from './events';
 import type { AuditFilter } from './query-audit-events';
 
+// No e-mail address or id has them; PostgreSQL refuses a NUL in text.
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+const PAGE_LINK_BROKEN = 'That page link is not valid: show the newest events and page on from there.';
+
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-28.')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That is not a date.');
 
 const ParamsSchema = z.object({
-  user: z.string().trim().max(254).optional(),
-  office: z.string().max(64).optional(),
-  type: z.enum(AUDIT_EVENT_TYPES).optional(),
+  user: z.string().trim().max(254, 'That e-mail address is too long.').regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.').optional(),
+  office: z.string().max(64, 'Choose an office from the list.').regex(NO_CONTROL_CHARACTERS, 'Choose an office from the list.').optional(),
+  type: z.enum(AUDIT_EVENT_TYPES, 'Choose an event type from the list.').optional(),
   from: day.optional(),
   to: day.optional(),
   // Ids are 32-bit integers in both databases; a larger cursor is not a page of ours.
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  cursor: z.coerce
+    .number(PAGE_LINK_BROKEN)
+    .int(PAGE_LINK_BROKEN)
+    .positive(PAGE_LINK_BROKEN)
+    .max(2_147_483_647, PAGE_LINK_BROKEN)
+    .optional(),
 });
 
 export type AuditQuery = { filter: AuditFilter; cursor?: number; values: Record<string, string>; errors: string[] };
@@ -28,7 +37,7 @@ export async function parseAuditQuery(params: Record<string, string | string[] |
   const raw = Object.fromEntries(['user', 'office', 'type', 'from', 'to', 'cursor'].map((key) => [key, first(params[key])]));
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) return { filter: { userId: '-' }, values, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  if (!parsed.success) return { filter: { userId: '-' }, values, errors: [...new Set(parsed.error.issues.map((issue) => issue.message))] };
   const { user, office, type, from, to, cursor } = parsed.data;
   const errors: string[] = [];
   let userId: string | undefined;

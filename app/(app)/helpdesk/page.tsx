@@ -13,7 +13,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function HelpdeskPage({ searchParams }: Props) {
   await requireHelpdeskAgent();
   const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw ?? '').slice(0, 100);
+  // Control characters are in no name, address or office (and PostgreSQL refuses a NUL): left out.
+  const q = (Array.isArray(raw) ? raw[0] : raw ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100);
   const users = q ? await searchUsers(q) : [];
 
   return (

@@ -45,6 +45,7 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
   return { ok: true, recoveryCodes: result.recoveryCodes };
 }
 
+// A missing field is an empty one (formData.get gives null): its own message, not the validator's.
 const PasswordSchema = z.object({ password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.') });
 
 /** The answer to a password that did not pass, the same wherever the password confirms a change (S5). */
@@ -55,7 +56,7 @@ const PASSWORD_REFUSED = {
 
 export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, sessionId } = await requireActiveSession();
-  const parsed = PasswordSchema.safeParse({ password: formData.get('password') });
+  const parsed = PasswordSchema.safeParse({ password: formData.get('password') ?? '' });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
   const result = await disableTwoFactor({ userId: user.id, sessionId, password: parsed.data.password }, await getRequestMeta());
@@ -76,7 +77,7 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
 /** New recovery codes for the whole set, with the password (S13, S5). The answer carries them, once. */
 export async function generateRecoveryCodes(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user } = await requireActiveSession();
-  const parsed = PasswordSchema.safeParse({ password: formData.get('password') });
+  const parsed = PasswordSchema.safeParse({ password: formData.get('password') ?? '' });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
   const result = await regenerateRecoveryCodes({ userId: user.id, password: parsed.data.password }, await getRequestMeta());

@@ -14,8 +14,15 @@ const ticket = z
   .min(1, 'Enter the ticket reference.')
   .max(64, 'A ticket reference has at most 64 characters.')
   .regex(/^[A-Za-z0-9#./_-]+$/, 'Use letters, digits and - _ # . / only.');
-const reason = z.string().trim().min(10, 'Describe the reason in a few words (at least 10 characters).').max(500, 'Keep the reason under 500 characters.');
-const userId = z.string().min(1).max(64);
+const reason = z
+  .string()
+  .trim()
+  .min(10, 'Describe the reason in a few words (at least 10 characters).')
+  .max(500, 'Keep the reason under 500 characters.')
+  // Line breaks and tabs are text; other control characters are not (PostgreSQL refuses a NUL).
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'Use only letters, digits, punctuation and line breaks in the reason.');
+/** Our ids are cuids: anything else is no user of ours (and never reaches the database). */
+const userId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 const ResetSchema = z.object({
   userId,
@@ -36,6 +43,12 @@ const REFUSALS: Record<Exclude<HelpdeskResult['kind'], 'done'>, string> = {
   'nothing-to-do': 'Nothing to do: the user has no 2FA to reset, or is not locked.',
 };
 
+/** Field messages for the form; a missing or forged user id (a hidden field) as a message of its own. */
+function invalid(error: z.ZodError<{ userId: string }>, values?: Record<string, string>): FormState {
+  const { userId, ...fieldErrors } = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+  return { fieldErrors, values, ...(userId ? { message: REFUSALS['no-such-user'] } : {}) };
+}
+
 function answer(result: HelpdeskResult, done: string): FormState {
   if (result.kind !== 'done') return { message: REFUSALS[result.kind] };
   deliverOutboxSoon();
@@ -47,15 +60,16 @@ export async function resetUserTwoFactor(_prev: FormState, formData: FormData): 
   const input = {
     userId: formData.get('userId'),
     checks: formData.getAll('checks'),
-    ticket: formData.get('ticket'),
-    reason: formData.get('reason'),
+    // A missing field is an empty one (formData.get gives null): its own message, not the validator's.
+    ticket: formData.get('ticket') ?? '',
+    reason: formData.get('reason') ?? '',
     confirm: formData.get('confirm') ?? '',
   };
   const parsed = ResetSchema.safeParse(input);
   // Put the agent's entries back, so the confirmation step (or a fix) does not retype them.
   const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
   const values = { ticket: text(input.ticket, 64), reason: text(input.reason, 500), checks: input.checks.map((c) => text(c, 40)).join(',') };
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return invalid(parsed.error, values);
   // The second click, on the button that names the user, carries the user's id: only a complete, valid request gets there.
   if (input.confirm !== parsed.data.userId) return { fieldErrors: { confirm: ['Confirm the reset with the button that names the user.'] }, values };
   const result = await resetTwoFactor({ agentId: agent.user.id, ...parsed.data }, await getRequestMeta());
@@ -64,8 +78,8 @@ export async function resetUserTwoFactor(_prev: FormState, formData: FormData): 
 
 export async function unlockUserAccount(_prev: FormState, formData: FormData): Promise<FormState> {
   const agent = await requireHelpdeskAgent();
-  const parsed = UnlockSchema.safeParse({ userId: formData.get('userId'), ticket: formData.get('ticket'), reason: formData.get('reason') });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const parsed = UnlockSchema.safeParse({ userId: formData.get('userId'), ticket: formData.get('ticket') ?? '', reason: formData.get('reason') ?? '' });
+  if (!parsed.success) return invalid(parsed.error);
   const result = await unlockUser({ agentId: agent.user.id, ...parsed.data }, await getRequestMeta());
   return answer(result, 'The account is unlocked. The user can log in again now.');
 }
