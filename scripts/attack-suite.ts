@@ -12,7 +12,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { authenticatorCode, wrongCode } from '../tests/helpers/totp-reference';
 import { NoJsBrowser, pageText, redirectPath, type Page } from '../tests/attack/http-client';
-import { codeStep, INCORRECT_CREDENTIALS, outcome, passwordStep, signIn } from '../tests/attack/flows';
+import { codeStep, INCORRECT_CREDENTIALS, outcome, passwordStep, PASSWORD_LOCKED, signIn } from '../tests/attack/flows';
+import { BAD_VALUES } from '../tests/attack/bad-inputs';
+import { CODE_FORMAT_MESSAGE } from '../lib/two-factor/code-format';
+import { RECOVERY_CODE_FORMAT_MESSAGE } from '../lib/two-factor/recovery-code-format';
+import { PASSWORD_INCORRECT } from '../lib/two-factor/messages';
 import { bound, Checks, cleanup, expect, prepare, secs, seedUser, startInstance, type SeedUser } from '../tests/attack/harness';
 import { E2E_DEMO_PASSWORD } from '../tests/e2e/e2e-env';
 
@@ -72,7 +76,7 @@ try {
   const { serverEnv, users, sql } = await prepare('attack');
   // More users with 2FA than the seed has: several attacks lock an account for 15 minutes.
   const extraFile = path.join(ROOT, 'data', `attack-extra-${process.pid}.json`);
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/attack/extra-users.ts', extraFile, '16', E2E_DEMO_PASSWORD], {
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/attack/extra-users.ts', extraFile, '24', E2E_DEMO_PASSWORD], {
     cwd: ROOT,
     env: { ...process.env, ...serverEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -435,34 +439,13 @@ try {
     const t = next();
     const browser = await pendingLogin(t);
     const page = await browser.get('/login/verify');
-    const cases: Record<string, Record<string, string | string[]> | null> = {
-      empty: { code: '' },
-      spaces: { code: '      ' },
-      letters: { code: 'abcdef' },
-      'five digits': { code: '12345' },
-      'seven digits': { code: '1234567' },
-      'arabic-indic digits': { code: '١٢٣٤٥٦' },
-      'fullwidth digits': { code: '１２３４５６' },
-      'devanagari digits': { code: '१२३४५६' },
-      '10 kB': { code: '1'.repeat(10_240) },
-      'sign and digits': { code: '+12345' },
-      negative: { code: '-12345' },
-      decimal: { code: '123.45' },
-      hex: { code: '0x1234' },
-      exponent: { code: '1e5000' },
-      'sql injection': { code: "' OR 1=1--" },
-      'html': { code: '<script>alert(1)</script>' },
-      'NUL byte': { code: '123\u0000456' },
-      emoji: { code: '12345🙂' },
-      'tab inside': { code: '123\t45' },
-      'missing field': null,
-    };
+    const cases = Object.fromEntries(Object.entries(BAD_VALUES).map(([label, value]) => [label, value === null ? null : { code: value }]));
     const bad: string[] = [];
     const attempts = async () => (await sql.query(`SELECT "codeAttempts" AS n FROM "Session" WHERE id = $1`, [sessionIdOf(browser)])).rows[0]?.n;
     const auditBefore = await auditCount();
     const failuresBefore = (await sql.query(`SELECT "codeFailures" AS n FROM "User" WHERE id = $1`, [t.id])).rows[0].n;
     for (const [label, fields] of Object.entries(cases)) {
-      const answer = await browser.submit('/login/verify', 'code', fields ?? {}, { page, omitHidden: fields ? [] : [] });
+      const answer = await browser.submit('/login/verify', 'code', fields ?? {}, { page });
       const text = pageText(answer.html);
       if (answer.status !== 200 || !text.includes('Enter the 6-digit code from your authentication app.')) bad.push(`${label}: ${outcome(answer)}`);
     }
@@ -518,6 +501,162 @@ try {
     const written = (await auditCount()) - before;
     expect(written === Object.keys(odd).length, `audit rows: ${written} (want one failed password per wrong-credentials case)`);
     return `${Object.keys(cases).length} bad inputs → their field message, no audit row; ${Object.keys(odd).length} odd credentials → the usual "incorrect" answer`;
+  });
+
+  // ---------------------------------------------------------------- S14 the bad-input table on every form
+  /**
+   * Each value of BAD_VALUES in each of `fields` (the rest of `valid` kept), posted as the form on
+   * `path`. Every answer must be the form again (200) with one of `messages`: never the error
+   * page, never a validator's raw text. What must not change is checked by each caller.
+   */
+  const sweep = async (browser: NoJsBrowser, path: string, which: string | RegExp, valid: Record<string, string | string[]>, fields: string[], messages: string[]) => {
+    const page = await browser.get(path);
+    expect(page.status === 200, `GET ${path}: ${page.status} ${page.location ?? ''}`);
+    const bad: string[] = [];
+    let cases = 0;
+    for (const field of fields) {
+      for (const [label, value] of Object.entries(BAD_VALUES)) {
+        const form = { ...valid };
+        if (value === null) delete form[field];
+        else form[field] = value;
+        // A missing field is missing even where the page has it as a hidden input.
+        const answer = await browser.submit(path, which, form, { page, omitHidden: value === null ? [field] : [] });
+        cases += 1;
+        const text = pageText(answer.html);
+        if (answer.status !== 200 || !messages.some((m) => text.includes(m)) || RAW_ERROR.test(text)) bad.push(`${field} = ${label}: ${outcome(answer)}`);
+      }
+    }
+    expect(bad.length === 0, `${bad.length} of ${cases}: ${bad.slice(0, 4).join('; ')}`);
+    return cases;
+  };
+  const RAW_ERROR = /Something went wrong|Invalid input|expected (string|number|array)|Internal Server Error/;
+  const countOf = async (sqlText: string, params: unknown[]) => (await sql.query(sqlText, params)).rows[0].n as number;
+
+  await checks.check(`S14 the bad-input table (${Object.keys(BAD_VALUES).length} values) on the login form: each field`, async () => {
+    const t = next();
+    const browser = new NoJsBrowser(a);
+    const messages = ['Enter your e-mail address.', 'That e-mail address is too long.', 'Enter a valid e-mail address.', 'Enter your password.', 'That password is too long.', INCORRECT_CREDENTIALS, PASSWORD_LOCKED];
+    const cases = await sweep(browser, '/login', 'email', { email: t.email, password: 'not the password' }, ['email', 'password'], messages);
+    expect(!browser.cookies.has(COOKIE), 'a session cookie was set');
+    return `${cases} posts → a field message, "incorrect" or (after 10 wrong passwords) "paused"; no session`;
+  });
+
+  await checks.check(`S14 the bad-input table on the verify step's recovery code: a clear message, no attempt used`, async () => {
+    const t = next();
+    const browser = await pendingLogin(t);
+    const recovery = await sweep(browser, '/login/verify?method=recovery-code', 'recoveryCode', {}, ['recoveryCode'], [RECOVERY_CODE_FORMAT_MESSAGE]);
+    const attempts = await countOf(`SELECT "codeAttempts" AS n FROM "Session" WHERE id = $1`, [sessionIdOf(browser)]);
+    const failures = await countOf(`SELECT "codeFailures" AS n FROM "User" WHERE id = $1`, [t.id]);
+    expect(attempts === 0 && failures === 0, `attempts used: ${attempts} on the login, ${failures} on the account`);
+    return `${recovery} recovery codes → "Enter one of your recovery codes…"; 0 attempts used`;
+  });
+
+  await checks.check('S14 the bad-input table on Manage 2FA: the enable code, the disable password, the new-recovery-codes password', async () => {
+    const ines = seedUser(users, 'ines@maes.example');
+    const enrolling = new NoJsBrowser(a);
+    await signIn(enrolling, ines.email, ines.password, undefined, a);
+    const begun = await enrolling.submit('/settings/2fa', /Enable 2FA/, {});
+    expect(redirectPath(begun) === '/settings/2fa/enable', `begin enrolment: ${outcome(begun)}`);
+    const enable = await sweep(enrolling, '/settings/2fa/enable?step=confirm', 'code', {}, ['code'], [CODE_FORMAT_MESSAGE]);
+    expect((await countOf(`SELECT count(*)::int AS n FROM "TotpCredential" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`, [ines.email])) === 0, '2FA turned on');
+
+    const passwordMessages = ['Enter your password.', 'That password is too long.', PASSWORD_INCORRECT, PASSWORD_LOCKED];
+    const off = next();
+    const offBrowser = new NoJsBrowser(a);
+    await signIn(offBrowser, off.email, off.password, () => authenticatorCode(off.totpKey!), a);
+    const disable = await sweep(offBrowser, '/settings/2fa/disable', 'password', {}, ['password'], passwordMessages);
+    expect((await countOf(`SELECT count(*)::int AS n FROM "TotpCredential" WHERE "userId" = $1`, [off.id])) === 1, '2FA turned off');
+
+    const codes = next();
+    const codesBrowser = new NoJsBrowser(a);
+    await signIn(codesBrowser, codes.email, codes.password, () => authenticatorCode(codes.totpKey!), a);
+    const regenerate = await sweep(codesBrowser, '/settings/2fa/recovery-codes', 'password', {}, ['password'], passwordMessages);
+    expect((await countOf(`SELECT count(*)::int AS n FROM "RecoveryCode" WHERE "userId" = $1`, [codes.id])) === 0, 'recovery codes were made');
+    return `enable: ${enable} codes; disable: ${disable} passwords; new recovery codes: ${regenerate} passwords → their messages (wrong ones "incorrect", then "paused"); nothing changed`;
+  });
+
+  await checks.check('S14 the bad-input table on the helpdesk forms (reset 2FA, unlock) and the office setting', async () => {
+    const t = next();
+    const before = await auditCount(`type LIKE 'helpdesk.%' OR type LIKE 'office.%'`);
+    const { confirm: _, ...resetValid } = resetFields(t.id);
+    const reset = await sweep(agent, `/helpdesk/users/${t.id}`, 'checks', resetValid, ['userId', 'checks', 'ticket', 'reason'], [
+      'This user no longer exists.',
+      'Choose only identity checks from the list.',
+      'Tick at least 2 identity checks that passed.',
+      'Enter the ticket reference.',
+      'A ticket reference has at most 64 characters.',
+      'Use letters, digits and - _ # . / only.',
+      'Describe the reason in a few words',
+      'Keep the reason under 500 characters.',
+      'Use only letters, digits, punctuation and line breaks in the reason.',
+      // Valid as typed: the confirmation step, which the table never clicks.
+      'This removes the authenticator of',
+    ]);
+    expect((await countOf(`SELECT count(*)::int AS n FROM "TotpCredential" WHERE "userId" = $1`, [t.id])) === 1, 'the reset happened');
+
+    // The unlock form is shown for a locked account: lock one (10 wrong passwords), then aim its
+    // form at an account that is not locked, so that input which is valid as typed changes nothing.
+    const locked = next();
+    for (let i = 0; i < 10; i++) await passwordStep(new NoJsBrowser(a), locked.email, `wrong ${i}`, a);
+    const unlock = await sweep(agent, `/helpdesk/users/${locked.id}`, /unlock-ticket/, { userId: t.id, ticket: 'T-1234', reason: 'Locked out, identity confirmed' }, ['userId', 'ticket', 'reason'], [
+      'This user no longer exists.',
+      'Enter the ticket reference.',
+      'A ticket reference has at most 64 characters.',
+      'Use letters, digits and - _ # . / only.',
+      'Describe the reason in a few words',
+      'Keep the reason under 500 characters.',
+      'Use only letters, digits, punctuation and line breaks in the reason.',
+      'Nothing to do: the user has no 2FA to reset, or is not locked.',
+    ]);
+
+    const greet = seedUser(users, 'greet@peeters.example');
+    const admin = new NoJsBrowser(a);
+    await signIn(admin, greet.email, greet.password, () => authenticatorCode(greet.totpKey!), a);
+    const officeBefore = (await sql.query(`SELECT o.* FROM "Office" o JOIN "User" u ON u."officeId" = o.id WHERE u.email = $1`, [greet.email])).rows[0];
+    const office = await sweep(admin, '/office', 'graceDays', { required: 'on' }, ['graceDays'], [
+      'Enter the grace period as a number of days.',
+      'Enter a whole number of days.',
+      'The grace period cannot be negative.',
+      'The grace period is at most',
+      // Valid as typed: the preview before the second click, which the table never gives.
+      'two-factor authentication yet',
+    ]);
+    const officeAfter = (await sql.query(`SELECT o.* FROM "Office" o WHERE o.id = $1`, [officeBefore.id])).rows[0];
+    expect(JSON.stringify(officeAfter) === JSON.stringify(officeBefore), 'the office setting changed');
+    const written = (await auditCount(`type LIKE 'helpdesk.%' OR type LIKE 'office.%'`)) - before;
+    expect(written === 0, `${written} helpdesk/office audit events written`);
+    return `reset: ${reset} posts, unlock: ${unlock}, office: ${office} → their messages or the unconfirmed next step; no reset, no unlock, no change, no audit event`;
+  });
+
+  await checks.check('S14 the bad-input table in query strings: helpdesk search, audit log filters and export, security activity', async () => {
+    const params: Array<[string, string]> = [
+      ['/helpdesk', 'q'],
+      ...['user', 'office', 'type', 'from', 'to', 'cursor'].flatMap((name) => [['/helpdesk/audit', name], ['/helpdesk/audit/export', name]] as Array<[string, string]>),
+    ];
+    const bad: string[] = [];
+    let cases = 0;
+    let tooLong = 0;
+    const t = next();
+    const own = new NoJsBrowser(a);
+    await signIn(own, t.email, t.password, () => authenticatorCode(t.totpKey!), a);
+    for (const [path, name, browser] of [...params.map(([p, n]) => [p, n, agent] as const), ['/settings/security', 'cursor', own] as const]) {
+      for (const [label, value] of Object.entries(BAD_VALUES)) {
+        // URLSearchParams writes a lone surrogate as U+FFFD, as a browser does (encodeURIComponent throws).
+        const query = value === null ? '' : `?${new URLSearchParams((Array.isArray(value) ? value : [value]).map((v) => [name, v]))}`;
+        const answer = await browser.get(`${path}${query}`);
+        cases += 1;
+        // Node refuses a request line over 16 kB before the app sees it: a status, not a page.
+        if (answer.status === 431 || answer.status === 414) {
+          tooLong += 1;
+          continue;
+        }
+        // The CSV export answers a filter it cannot use with 400 and the filter's message, as text.
+        const expected = path.endsWith('/export') ? [200, 400] : [200];
+        if (!expected.includes(answer.status) || RAW_ERROR.test(pageText(answer.html))) bad.push(`${path}?${name}=${label}: ${answer.status} ${pageText(answer.html).slice(0, 60)}`);
+      }
+    }
+    expect(bad.length === 0, `${bad.length} of ${cases}: ${bad.slice(0, 4).join('; ')}`);
+    return `${cases} requests → the page (or the CSV, or its 400 with the filter's message), ${tooLong} over Node's 16 kB header limit → 431`;
   });
 
   // ---------------------------------------------------------------- S15 headers and cookies
