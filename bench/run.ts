@@ -1,7 +1,9 @@
 /**
- * npm run bench [-- --quick]: the portal's performance as measured facts. Builds once, measures
- * bcrypt's floor in-process, then runs bench/phase.ts against SQLite and against a throwaway
- * PostgreSQL, and writes bench/results.json and bench/RESULTS.md, printing a summary table.
+ * npm run bench [-- --quick | --report]: the portal's performance as measured facts. Builds once,
+ * measures bcrypt's floor in-process, then runs bench/phase.ts against SQLite and against a
+ * throwaway PostgreSQL, and writes bench/results.json and bench/RESULTS.md, printing a summary
+ * table. --quick is a smoke run: smaller sizes, its files go to data/bench/ and never replace the
+ * committed full run. --report only renders bench/RESULTS.md again from bench/results.json.
  * Benchmarks print figures; they are not tests and set no pass/fail, except that a harness
  * error exits non-zero.
  */
@@ -17,10 +19,38 @@ import { serverEnv } from './lib/processes';
 const quick = process.argv.includes('--quick');
 const root = process.cwd();
 const work = path.join(root, 'data', 'bench');
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
+const output = quick ? work : path.join(root, 'bench');
 
 const say = (line: string) => console.log(`[bench] ${line}`);
+
+const FLOOR_NAMES: Record<string, string> = {
+  health: 'route handler: GET /api/health',
+  logOutNoSession: 'server action: Log out, no session',
+  malformedCode: 'server action: verify, malformed code',
+};
+
+type Results = {
+  date: string;
+  machine: string;
+  quick: boolean;
+  bcrypt: { cost: number; floorPerSecond: number };
+  sqlite: Record<string, any>;
+  postgres: Record<string, any> | null;
+};
+
+function writeReport(results: Results) {
+  writeFileSync(path.join(output, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const report = renderReport(results);
+  writeFileSync(path.join(output, 'RESULTS.md'), report);
+  console.log(`\n${report}`);
+}
+
+if (process.argv.includes('--report')) {
+  writeReport(JSON.parse(readFileSync(path.join(output, 'results.json'), 'utf8')));
+  process.exit(0);
+}
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
 
 // 1. The floor: raw bcryptjs compares per second, one thread, the portal's cost.
 const hash = bcrypt.hashSync('bench password 12', BCRYPT_COST);
@@ -63,19 +93,10 @@ if (process.env.BENCH_SKIP_POSTGRES !== '1') {
 
 // 4. The report.
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const results = { date: new Date().toISOString(), machine, quick, bcrypt: { cost: BCRYPT_COST, floorPerSecond }, sqlite, postgres };
-writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-const report = renderReport(results);
-writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
-console.log(`\n${report}`);
+writeReport({ date: new Date().toISOString(), machine, quick, bcrypt: { cost: BCRYPT_COST, floorPerSecond }, sqlite, postgres });
 
-const FLOOR_NAMES: Record<string, string> = {
-  health: 'route handler: GET /api/health',
-  logOutNoSession: 'server action: Log out, no session',
-  malformedCode: 'server action: verify, malformed code',
-};
 
-function renderReport(r: typeof results): string {
+function renderReport(r: Results): string {
   const lines: string[] = [];
   const row = (cells: Array<string | number>) => lines.push(`| ${cells.join(' | ')} |`);
   lines.push(`# Benchmark results`, '', `${r.date} · ${r.machine}${r.quick ? ' · QUICK RUN (smoke sizes)' : ''}`, '');
