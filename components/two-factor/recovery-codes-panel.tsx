@@ -12,9 +12,13 @@ type Props = { codes: string[]; accountEmail: string; appName: string };
  */
 export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
   const [saved, setSaved] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // The answer replaced the form: take keyboard and screen reader users to what now matters.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    heading.current?.focus();
+    setHydrated(true);
+  }, []);
 
   const text = [
     `${appName} recovery codes for ${accountEmail}`,
@@ -65,14 +69,24 @@ export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
           Download (.txt)
         </button>
       </div>
-      <label className="flex items-start gap-2 text-sm text-slate-800">
-        <input type="checkbox" checked={saved} onChange={(event) => setSaved(event.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
-        I have saved these codes
-      </label>
-      {/* A full page load, so the header's reminders (built by the layout) count the new codes. */}
-      <button type="button" disabled={!saved} onClick={() => window.location.assign('/settings/2fa')} className={buttonClass('primary')}>
-        Close
-      </button>
+      {/* A plain GET form: a full page load, so the header's reminders (built by the layout) count
+          the new codes. Without JavaScript the browser itself holds Close until the box is ticked
+          (required); with it, Close is disabled until then. */}
+      <form action="/settings/2fa" method="get" className="space-y-4">
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            required
+            checked={saved}
+            onChange={(event) => setSaved(event.target.checked)}
+            className="mt-0.5 h-4 w-4 rounded border-slate-300"
+          />
+          I have saved these codes
+        </label>
+        <button type="submit" disabled={hydrated && !saved} className={buttonClass('primary')}>
+          Close
+        </button>
+      </form>
     </div>
   );
 }
