@@ -579,16 +579,20 @@ try {
     const t = next();
     const before = await auditCount(`type LIKE 'helpdesk.%' OR type LIKE 'office.%'`);
     const { confirm: _, ...resetValid } = resetFields(t.id);
-    const reset = await sweep(agent, `/helpdesk/users/${t.id}`, 'checks', resetValid, ['userId', 'checks', 'ticket', 'reason'], [
+    // The messages of the fields both helpdesk forms have.
+    const helpdeskFields = [
       'This user no longer exists.',
-      'Choose only identity checks from the list.',
-      'Tick at least 2 identity checks that passed.',
       'Enter the ticket reference.',
       'A ticket reference has at most 64 characters.',
       'Use letters, digits and - _ # . / only.',
       'Describe the reason in a few words',
       'Keep the reason under 500 characters.',
       'Use only letters, digits, punctuation and line breaks in the reason.',
+    ];
+    const reset = await sweep(agent, `/helpdesk/users/${t.id}`, 'checks', resetValid, ['userId', 'checks', 'ticket', 'reason'], [
+      ...helpdeskFields,
+      'Choose only identity checks from the list.',
+      'Tick at least 2 identity checks that passed.',
       // Valid as typed: the confirmation step, which the table never clicks.
       'This removes the authenticator of',
     ]);
@@ -599,13 +603,7 @@ try {
     const locked = next();
     for (let i = 0; i < 10; i++) await passwordStep(new NoJsBrowser(a), locked.email, `wrong ${i}`, a);
     const unlock = await sweep(agent, `/helpdesk/users/${locked.id}`, /unlock-ticket/, { userId: t.id, ticket: 'T-1234', reason: 'Locked out, identity confirmed' }, ['userId', 'ticket', 'reason'], [
-      'This user no longer exists.',
-      'Enter the ticket reference.',
-      'A ticket reference has at most 64 characters.',
-      'Use letters, digits and - _ # . / only.',
-      'Describe the reason in a few words',
-      'Keep the reason under 500 characters.',
-      'Use only letters, digits, punctuation and line breaks in the reason.',
+      ...helpdeskFields,
       'Nothing to do: the user has no 2FA to reset, or is not locked.',
     ]);
 
