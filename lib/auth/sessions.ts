@@ -46,20 +46,30 @@ export type SessionContext = {
   user: SessionUser;
 };
 
+type NewSession = { token: string; sessionId: string; cookieExpiresAt: Date };
+
+/**
+ * A fresh token for a session in `stage` starting `now`, and the row's fields that go with it:
+ * its id (the token's hash), times and stage. The row's expiry slides with use; the cookie lasts
+ * as long as the session could.
+ */
+function newSession(stage: SessionStage, secondFactor: SecondFactor | null, meta: RequestMeta, now: Date) {
+  const token = createSessionToken();
+  const sessionId = sessionIdFromToken(token);
+  const expiresAt = new Date(now.getTime() + (stage === 'PENDING_2FA' ? PENDING_LIFETIME_MS : ACTIVE_IDLE_MS));
+  const cookieExpiresAt = stage === 'PENDING_2FA' ? expiresAt : new Date(now.getTime() + ACTIVE_ABSOLUTE_MS);
+  const row = { id: sessionId, stage, secondFactor, expiresAt, createdAt: now, lastSeenAt: now, ip: meta.ip, userAgent: meta.userAgent };
+  return { row, session: { token, sessionId, cookieExpiresAt } satisfies NewSession };
+}
+
 export async function startSession(
   tx: TxClient,
   { userId, userVersion, stage, secondFactor = null, meta, now = new Date() }:
     { userId: string; userVersion: number; stage: SessionStage; secondFactor?: SecondFactor | null; meta: RequestMeta; now?: Date },
-): Promise<{ token: string; sessionId: string; cookieExpiresAt: Date }> {
-  const token = createSessionToken();
-  const sessionId = sessionIdFromToken(token);
-  const expiresAt = new Date(now.getTime() + (stage === 'PENDING_2FA' ? PENDING_LIFETIME_MS : ACTIVE_IDLE_MS));
-  await tx.session.create({
-    data: { id: sessionId, userId, userVersion, stage, secondFactor, expiresAt, createdAt: now, lastSeenAt: now, ip: meta.ip, userAgent: meta.userAgent },
-  });
-  // The row's expiry slides with use; the cookie lasts as long as the session could.
-  const cookieExpiresAt = stage === 'PENDING_2FA' ? expiresAt : new Date(now.getTime() + ACTIVE_ABSOLUTE_MS);
-  return { token, sessionId, cookieExpiresAt };
+): Promise<NewSession> {
+  const { row, session } = newSession(stage, secondFactor, meta, now);
+  await tx.session.create({ data: { ...row, userId, userVersion } });
+  return session;
 }
 
 /**
@@ -71,26 +81,13 @@ export async function promotePendingSession(
   tx: TxClient,
   pendingId: string,
   { userVersion, secondFactor, meta, now }: { userVersion: number; secondFactor: SecondFactor; meta: RequestMeta; now: Date },
-): Promise<{ token: string; sessionId: string; cookieExpiresAt: Date } | null> {
-  const token = createSessionToken();
-  const sessionId = sessionIdFromToken(token);
+): Promise<NewSession | null> {
+  const { row, session } = newSession('ACTIVE', secondFactor, meta, now);
   const { count } = await tx.session.updateMany({
     where: { id: pendingId, stage: 'PENDING_2FA' },
-    data: {
-      id: sessionId,
-      stage: 'ACTIVE',
-      userVersion,
-      secondFactor,
-      codeAttempts: 0,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + ACTIVE_IDLE_MS),
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-    },
+    data: { ...row, userVersion, codeAttempts: 0 },
   });
-  if (count === 0) return null;
-  return { token, sessionId, cookieExpiresAt: new Date(now.getTime() + ACTIVE_ABSOLUTE_MS) };
+  return count === 1 ? session : null;
 }
 
 export async function loadSession(token: string, now = new Date()): Promise<SessionContext | null> {
