@@ -1,11 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { NO_CONTROL_CHARACTERS } from '@/lib/forms/control-characters';
 import { AUDIT_EVENT_TYPES } from './events';
 import type { AuditFilter } from './query-audit-events';
 
-// No e-mail address or id has them; PostgreSQL refuses a NUL in text.
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 const PAGE_LINK_BROKEN = 'That page link is not valid: show the newest events and page on from there.';
 
 const day = z

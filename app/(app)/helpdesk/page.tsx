@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
+import { withoutControlCharacters } from '@/lib/forms/control-characters';
 import { searchUsers, SEARCH_LIMIT } from '@/lib/helpdesk/find-users';
 import { formatDateTime } from '@/lib/format';
 import { TwoFactorBadge } from '@/components/helpdesk/two-factor-badge';
@@ -13,8 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function HelpdeskPage({ searchParams }: Props) {
   await requireHelpdeskAgent();
   const raw = (await searchParams).q;
-  // Control characters are in no name, address or office (and PostgreSQL refuses a NUL): left out.
-  const q = (Array.isArray(raw) ? raw[0] : raw ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100);
+  const q = withoutControlCharacters(Array.isArray(raw) ? raw[0] : raw ?? '').slice(0, 100);
   const users = q ? await searchUsers(q) : [];
 
   return (

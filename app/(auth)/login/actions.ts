@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
 import { tryAgainLater } from '@/lib/forms/try-again-later';
+import { NO_CONTROL_CHARACTERS } from '@/lib/forms/control-characters';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { writeSessionCookie } from '@/lib/auth/session-cookie';
@@ -17,7 +18,7 @@ const LoginSchema = z.object({
     .min(1, 'Enter your e-mail address.')
     .max(254, 'That e-mail address is too long.')
     // No e-mail address has control characters; PostgreSQL refuses a NUL in text (a 500 before this).
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'Enter a valid e-mail address.'),
+    .regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.'),
   password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.'),
 });
 

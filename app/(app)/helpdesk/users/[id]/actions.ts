@@ -1,6 +1,7 @@
 'use server';
 import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
+import { NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS } from '@/lib/forms/control-characters';
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { IDENTITY_CHECK_IDS, MIN_IDENTITY_CHECKS } from '@/lib/helpdesk/identity-checks';
@@ -19,8 +20,7 @@ const reason = z
   .trim()
   .min(10, 'Describe the reason in a few words (at least 10 characters).')
   .max(500, 'Keep the reason under 500 characters.')
-  // Line breaks and tabs are text; other control characters are not (PostgreSQL refuses a NUL).
-  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'Use only letters, digits, punctuation and line breaks in the reason.');
+  .regex(NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS, 'Use only letters, digits, punctuation and line breaks in the reason.');
 /** Our ids are cuids: anything else is no user of ours (and never reaches the database). */
 const userId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
