@@ -47,6 +47,19 @@ try {
 writeFileSync(outFile, JSON.stringify(results, null, 2));
 process.exit(0);
 
+/** A form posted as a browser without JavaScript does, on a connection of its own; redirects are not followed. */
+function postForm(path: string, { body, contentType }: { body: string; contentType: string }, cookie?: string): Promise<Response> {
+  const headers = { 'content-type': contentType, origin: server.baseUrl, ...OWN_CONNECTION, ...(cookie ? { cookie } : {}) };
+  return fetch(`${server.baseUrl}${path}`, { method: 'POST', body, headers, redirect: 'manual' });
+}
+
+/** The cheap request: the health endpoint, answered "ok". */
+async function healthOk(): Promise<boolean> {
+  const response = await fetch(`${server.baseUrl}/api/health`, { headers: OWN_CONNECTION });
+  await response.arrayBuffer();
+  return response.status === 200;
+}
+
 /** Logins (right password) as HTTP against next start, with a cheap request measured alongside. */
 async function passwordStep() {
   const emails = await fixtures.createPasswordUsers(32);
@@ -54,7 +67,7 @@ async function passwordStep() {
   const bodies = emails.map((email) => multipartBody({ ...fields, email, password: fixtures.BENCH_PASSWORD, callbackUrl: '/' }));
   const send = async (i: number) => {
     const { body, contentType } = bodies[i % bodies.length];
-    const response = await fetch(`${server.baseUrl}/login`, { method: 'POST', body, headers: { 'content-type': contentType, origin: server.baseUrl, ...OWN_CONNECTION }, redirect: 'manual' });
+    const response = await postForm('/login', { body, contentType });
     await response.arrayBuffer();
     return response.status === 303 && (response.headers.get('set-cookie') ?? '').includes(COOKIE);
   };
@@ -64,7 +77,7 @@ async function passwordStep() {
     let health: Promise<LoadResult> | undefined;
     if (concurrency === 16) {
       // A probe every 100 ms, as a load balancer's: what a cheap request waits while bcrypt runs.
-      health = load({ concurrency: 1, durationMs, paceMs: 100, send: async () => (await fetch(`${server.baseUrl}/api/health`, { headers: OWN_CONNECTION }).then(async (r) => (await r.arrayBuffer(), r.status))) === 200 });
+      health = load({ concurrency: 1, durationMs, paceMs: 100, send: healthOk });
     }
     out[`c${concurrency}`] = { ...(await load({ concurrency, durationMs, send })), ...(health ? { healthDuring: await health } : {}) };
     log(`password step c=${concurrency}: ${out[`c${concurrency}`].perSecond}/s p99 ${out[`c${concurrency}`].p99} ms`);
@@ -84,8 +97,7 @@ async function verifyStep() {
       concurrency,
       total: count,
       send: async (i) => {
-        const { body, contentType } = multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' });
-        const response = await fetch(`${server.baseUrl}/login/verify`, { method: 'POST', body, headers: { 'content-type': contentType, origin: server.baseUrl, ...OWN_CONNECTION, cookie: logins[i].cookie }, redirect: 'manual' });
+        const response = await postForm('/login/verify', multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' }), logins[i].cookie);
         await response.arrayBuffer();
         return response.status === 303 && (response.headers.get('set-cookie') ?? '').includes(COOKIE);
       },
@@ -109,19 +121,14 @@ async function verifyFloors() {
   const fields = await formFieldsOf(server.baseUrl, '/login/verify', 'code', login.cookie);
   const logOut = multipartBody(await formFieldsOf(server.baseUrl, '/login/verify', /name="\$ACTION_ID_/, login.cookie));
   const cases: Record<string, () => Promise<boolean>> = {
-    health: async () => {
-      const response = await fetch(`${server.baseUrl}/api/health`, { headers: OWN_CONNECTION });
-      await response.arrayBuffer();
-      return response.status === 200;
-    },
+    health: healthOk,
     logOutNoSession: async () => {
-      const response = await fetch(`${server.baseUrl}/login/verify`, { method: 'POST', body: logOut.body, headers: { 'content-type': logOut.contentType, origin: server.baseUrl, ...OWN_CONNECTION, cookie: `${COOKIE}=no-such-session` }, redirect: 'manual' });
+      const response = await postForm('/login/verify', logOut, `${COOKIE}=no-such-session`);
       await response.arrayBuffer();
       return response.status === 303;
     },
     malformedCode: async () => {
-      const { body, contentType } = multipartBody({ ...fields, code: 'abc', callbackUrl: '/' });
-      const response = await fetch(`${server.baseUrl}/login/verify`, { method: 'POST', body, headers: { 'content-type': contentType, origin: server.baseUrl, ...OWN_CONNECTION, cookie: login.cookie }, redirect: 'manual' });
+      const response = await postForm('/login/verify', multipartBody({ ...fields, code: 'abc', callbackUrl: '/' }), login.cookie);
       return (await response.text()).includes('Enter the 6-digit code');
     },
   };
@@ -206,6 +213,7 @@ async function pages() {
   }
   results.pages = out;
   results.lighthouse = await lighthouse([['/login', undefined], ['/login/verify', pendingCookie]]);
+  results.lighthouseRuns = LIGHTHOUSE_RUNS;
 }
 
 async function lighthouse(routes: Array<[string, string | undefined]>) {
@@ -255,8 +263,7 @@ async function growth() {
       concurrency: 1,
       total: logins.length,
       send: async (i) => {
-        const { body, contentType } = multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' });
-        const response = await fetch(`${server.baseUrl}/login/verify`, { method: 'POST', body, headers: { 'content-type': contentType, origin: server.baseUrl, ...OWN_CONNECTION, cookie: logins[i].cookie }, redirect: 'manual' });
+        const response = await postForm('/login/verify', multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' }), logins[i].cookie);
         await response.arrayBuffer();
         return response.status === 303;
       },

@@ -95,7 +95,6 @@ if (process.env.BENCH_SKIP_POSTGRES !== '1') {
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 writeReport({ date: new Date().toISOString(), machine, quick, bcrypt: { cost: BCRYPT_COST, floorPerSecond }, sqlite, postgres });
 
-
 function renderReport(r: Results): string {
   const lines: string[] = [];
   const row = (cells: Array<string | number>) => lines.push(`| ${cells.join(' | ')} |`);
@@ -137,7 +136,7 @@ function renderReport(r: Results): string {
   row(['---', '---', '---']);
   for (const [route, p] of Object.entries(r.sqlite.pages as Record<string, any>)) row([route, p.scripts, (p.gzipBytes / 1024).toFixed(1)]);
   lines.push('');
-  row([`Lighthouse (median of ${r.quick ? 1 : 5})`, 'performance', 'accessibility', 'best practices']);
+  row([`Lighthouse (median of ${r.sqlite.lighthouseRuns ?? 1})`, 'performance', 'accessibility', 'best practices']);
   row(['---', '---', '---', '---']);
   for (const [route, s] of Object.entries(r.sqlite.lighthouse as Record<string, any>)) row([route, s.performance, s.accessibility, s['best-practices']]);
   lines.push('', '## 4. Growth (users and audit events each at the size shown)', '');
