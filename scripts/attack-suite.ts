@@ -435,25 +435,46 @@ try {
   });
 
   // ---------------------------------------------------------------- S14
+  const RAW_ERROR = /Something went wrong|Invalid input|expected (string|number|array)|Internal Server Error/;
+  /**
+   * Each value of BAD_VALUES in each of `fields` (the rest of `valid` kept), posted as the form on
+   * `path`. Every answer must be the form again (200) with one of `messages`: never the error
+   * page, never a validator's raw text. What must not change is checked by each caller.
+   */
+  const sweep = async (browser: NoJsBrowser, path: string, which: string | RegExp, valid: Record<string, string | string[]>, fields: string[], messages: string[]) => {
+    const page = await browser.get(path);
+    expect(page.status === 200, `GET ${path}: ${page.status} ${page.location ?? ''}`);
+    const bad: string[] = [];
+    let cases = 0;
+    for (const field of fields) {
+      for (const [label, value] of Object.entries(BAD_VALUES)) {
+        const form = { ...valid };
+        if (value === null) delete form[field];
+        else form[field] = value;
+        // A missing field is missing even where the page has it as a hidden input.
+        const answer = await browser.submit(path, which, form, { page, omitHidden: value === null ? [field] : [] });
+        cases += 1;
+        const text = pageText(answer.html);
+        if (answer.status !== 200 || !messages.some((m) => text.includes(m)) || RAW_ERROR.test(text)) bad.push(`${field} = ${label}: ${outcome(answer)}`);
+      }
+    }
+    expect(bad.length === 0, `${bad.length} of ${cases}: ${bad.slice(0, 4).join('; ')}`);
+    return cases;
+  };
+  const countOf = async (sqlText: string, params: unknown[]) => (await sql.query(sqlText, params)).rows[0].n as number;
+
   await checks.check('S14 bad input on the verify form: a clear message, no attempt used, nothing written', async () => {
     const t = next();
     const browser = await pendingLogin(t);
-    const page = await browser.get('/login/verify');
-    const cases = Object.fromEntries(Object.entries(BAD_VALUES).map(([label, value]) => [label, value === null ? null : { code: value }]));
-    const bad: string[] = [];
     const attempts = async () => (await sql.query(`SELECT "codeAttempts" AS n FROM "Session" WHERE id = $1`, [sessionIdOf(browser)])).rows[0]?.n;
     const auditBefore = await auditCount();
     const failuresBefore = (await sql.query(`SELECT "codeFailures" AS n FROM "User" WHERE id = $1`, [t.id])).rows[0].n;
-    for (const [label, fields] of Object.entries(cases)) {
-      const answer = await browser.submit('/login/verify', 'code', fields ?? {}, { page });
-      const text = pageText(answer.html);
-      if (answer.status !== 200 || !text.includes('Enter the 6-digit code from your authentication app.')) bad.push(`${label}: ${outcome(answer)}`);
-    }
+    const cases = await sweep(browser, '/login/verify', 'code', {}, ['code'], [CODE_FORMAT_MESSAGE]);
     // Two codes in one form (a forged duplicate field): the first is read, a format error or a wrong code; never a pass.
+    const page = await browser.get('/login/verify');
     const duplicate = await browser.submit('/login/verify', 'code', { code: ['abc', authenticatorCode(t.totpKey!)] }, { page });
-    if (redirectPath(duplicate) === '/') bad.push('duplicate code field signed in');
+    expect(redirectPath(duplicate) !== '/', 'duplicate code field signed in');
     const used = await attempts();
-    expect(bad.length === 0, bad.join('; '));
     expect(used === 0 && (await auditCount()) === auditBefore, `attempts used ${used}, audit +${(await auditCount()) - auditBefore}`);
     const failuresAfter = (await sql.query(`SELECT "codeFailures" AS n FROM "User" WHERE id = $1`, [t.id])).rows[0].n;
     expect(failuresAfter === failuresBefore, 'account failures changed');
@@ -461,7 +482,7 @@ try {
     const spaced = authenticatorCode(t.totpKey!).replace(/^(...)/, '$1 ');
     const ok = await browser.submit('/login/verify', 'code', { code: spaced }, { page });
     expect(redirectPath(ok) === '/', `spaced code: ${outcome(ok)}`);
-    return `${Object.keys(cases).length + 1} bad inputs → "Enter the 6-digit code…", 0 attempts used, no audit row; "${spaced}" signs in`;
+    return `${cases + 1} bad inputs → "Enter the 6-digit code…", 0 attempts used, no audit row; "${spaced}" signs in`;
   });
 
   await checks.check('S14 bad input on the login form: a clear message, no password check, nothing written', async () => {
@@ -504,34 +525,6 @@ try {
   });
 
   // ---------------------------------------------------------------- S14 the bad-input table on every form
-  /**
-   * Each value of BAD_VALUES in each of `fields` (the rest of `valid` kept), posted as the form on
-   * `path`. Every answer must be the form again (200) with one of `messages`: never the error
-   * page, never a validator's raw text. What must not change is checked by each caller.
-   */
-  const sweep = async (browser: NoJsBrowser, path: string, which: string | RegExp, valid: Record<string, string | string[]>, fields: string[], messages: string[]) => {
-    const page = await browser.get(path);
-    expect(page.status === 200, `GET ${path}: ${page.status} ${page.location ?? ''}`);
-    const bad: string[] = [];
-    let cases = 0;
-    for (const field of fields) {
-      for (const [label, value] of Object.entries(BAD_VALUES)) {
-        const form = { ...valid };
-        if (value === null) delete form[field];
-        else form[field] = value;
-        // A missing field is missing even where the page has it as a hidden input.
-        const answer = await browser.submit(path, which, form, { page, omitHidden: value === null ? [field] : [] });
-        cases += 1;
-        const text = pageText(answer.html);
-        if (answer.status !== 200 || !messages.some((m) => text.includes(m)) || RAW_ERROR.test(text)) bad.push(`${field} = ${label}: ${outcome(answer)}`);
-      }
-    }
-    expect(bad.length === 0, `${bad.length} of ${cases}: ${bad.slice(0, 4).join('; ')}`);
-    return cases;
-  };
-  const RAW_ERROR = /Something went wrong|Invalid input|expected (string|number|array)|Internal Server Error/;
-  const countOf = async (sqlText: string, params: unknown[]) => (await sql.query(sqlText, params)).rows[0].n as number;
-
   await checks.check(`S14 the bad-input table (${Object.keys(BAD_VALUES).length} values) on the login form: each field`, async () => {
     const t = next();
     const browser = new NoJsBrowser(a);
