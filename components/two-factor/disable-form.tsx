@@ -4,24 +4,13 @@ import Link from 'next/link';
 import { turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { buttonClass } from '@/components/ui/button-class';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
+import { TwoFactorDisabledNotice } from './two-factor-disabled-notice';
 
 export function DisableForm() {
   const [state, action] = useActionState(turnOffTwoFactor, initialFormState);
-  if (state.ok) {
-    return (
-      <div className="space-y-5">
-        <Notice tone="success" title="Two-factor authentication is disabled.">
-          You no longer need to enter a verification code next time you log in. You can enable 2FA again when you wish.
-        </Notice>
-        <Link href="/settings/2fa" className={buttonClass('primary')}>
-          Close
-        </Link>
-      </div>
-    );
-  }
+  if (state.ok) return <TwoFactorDisabledNotice />;
   return (
     <form action={action} className="space-y-5" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}

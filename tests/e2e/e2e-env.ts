@@ -4,6 +4,15 @@ import path from 'node:path';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_DB_FILE = path.join(process.cwd(), 'data', 'e2e.db');
+/**
+ * `next dev` serves the flows that end on a success screen once more (the `dev` project):
+ * development mode re-renders a page after its own action where `next start` may not, so a
+ * page that guards on what its action just changed behaves differently there. It gets its
+ * own copy of the seeded database, so both servers start from the same users.
+ */
+export const E2E_DEV_PORT = Number(process.env.E2E_DEV_PORT ?? E2E_PORT + 1);
+export const E2E_DEV_BASE_URL = `http://localhost:${E2E_DEV_PORT}`;
+export const E2E_DEV_DB_FILE = path.join(process.cwd(), 'data', 'e2e-dev.db');
 export const E2E_USERS_FILE = path.join(process.cwd(), 'data', 'e2e-users.json');
 export const E2E_DEMO_PASSWORD = 'e2e demo password 7';
 
@@ -16,3 +25,5 @@ export const E2E_ENV: Record<string, string> = {
   APP_NAME: 'Office Portal',
   HELPDESK_EMAIL: 'helpdesk@portal.example',
 };
+
+export const E2E_DEV_ENV: Record<string, string> = { ...E2E_ENV, NODE_ENV: 'development', DATABASE_URL: `file:${E2E_DEV_DB_FILE}` };

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { freshCode, logInWithPassword, openAccountMenu, scanQrCode, seededUser } from './support';
 
-test('an office admin requires 2FA with a grace period of 0; a user is walked through enrolment at next sign-in', async ({ browser }) => {
+test('an office admin requires 2FA with a grace period of 0; a user is walked through enrolment at next sign-in @success-screen', async ({ browser }) => {
   const greet = seededUser('greet@peeters.example');
   const hans = seededUser('hans@peeters.example');
 

@@ -11,6 +11,10 @@ import { ENROLMENT_CODE_NOT_ACCEPTED, PASSWORD_INCORRECT } from '@/lib/two-facto
 import { createUser } from '../helpers/factories';
 import { signedInBrowser, pendingBrowser } from '../helpers/sign-in';
 import { authenticatorCode, wrongCode } from '../helpers/totp-reference';
+import { findElement } from '../helpers/react-tree';
+import DisableTwoFactorPage from '@/app/(app)/settings/2fa/disable/page';
+import { DisableForm } from '@/components/two-factor/disable-form';
+import { TwoFactorDisabledNotice } from '@/components/two-factor/two-factor-disabled-notice';
 
 const begin = (browser: FakeBrowser) => as(browser, beginEnrolment);
 const finish = (browser: FakeBrowser, code: string) => as(browser, () => finishEnrolment(noState, form({ code })));
@@ -140,6 +144,20 @@ describe('disable 2FA', () => {
     expect((await as(browser, getCurrentSession)).result?.user.twoFactorEnabledAt).toBeNull();
     await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/' });
     expect((await db.outboxMessage.findMany({ where: { userId: user.id } })).map((m) => m.kind)).toEqual(['two_factor_disabled']);
+  });
+
+  it('keeps its confirmation when the page is rendered again right after the action (as development mode does)', async () => {
+    const user = await createUser({ twoFactor: true });
+    const browser = await signedInBrowser(user);
+    const before = await as(browser, DisableTwoFactorPage);
+    expect(findElement(before.result, { type: DisableForm })).not.toBeNull();
+
+    await expect(turnOff(browser, user.password)).resolves.toEqual({ result: { ok: true } });
+    // The page's own re-render after the action: the help text's "disabled" step with Close, not a redirect away.
+    const after = await as(browser, DisableTwoFactorPage);
+    expect(after.redirect).toBeUndefined();
+    expect(findElement(after.result, { type: TwoFactorDisabledNotice })).not.toBeNull();
+    expect(findElement(after.result, { type: DisableForm })).toBeNull();
   });
 
   it('shares the password guess limit with sign-in (S5)', async () => {

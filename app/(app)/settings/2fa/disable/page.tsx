@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { requireActiveSession } from '@/lib/auth/guards';
 import { Card } from '@/components/ui/card';
 import { DisableForm } from '@/components/two-factor/disable-form';
+import { TwoFactorDisabledNotice } from '@/components/two-factor/two-factor-disabled-notice';
 import { Notice } from '@/components/ui/notice';
 import { REQUIRED_BY_OFFICE } from '@/lib/two-factor/messages';
 
@@ -10,7 +10,18 @@ export const metadata: Metadata = { title: 'Disable 2FA' };
 
 export default async function DisableTwoFactorPage() {
   const { user } = await requireActiveSession();
-  if (!user.twoFactorEnabledAt) redirect('/settings/2fa');
+  // Not a redirect when 2FA is off: this page is rendered again after its own action has just
+  // turned 2FA off (development mode does so), and must then keep the confirmation on screen.
+  if (!user.twoFactorEnabledAt) {
+    return (
+      <Card className="max-w-2xl">
+        <h1 className="text-2xl font-semibold tracking-tight">Disable 2FA</h1>
+        <div className="mt-6">
+          <TwoFactorDisabledNotice />
+        </div>
+      </Card>
+    );
+  }
   return (
     <Card className="max-w-2xl">
       <h1 className="text-2xl font-semibold tracking-tight">Disable 2FA</h1>
