@@ -3,7 +3,7 @@
  * run on the WASM schema engine through these, so nothing is downloaded. The app does NOT use
  * this file: lib/db.ts uses the stock adapters (none of these bugs touch queries).
  *
- * Each factory works around an upstream bug in Prisma 6.19.3 (see /work/shared/ENVIRONMENT.md):
+ * Each factory works around an upstream bug in Prisma 6.19.3 (see docs/decisions/0004-prisma-6-with-wasm-engines.md):
  *  - SQLite: the engine replays migration files on the shadow database with one argument-less
  *    executeRaw per file, and better-sqlite3 runs only one statement of it, so the second
  *    `migrate dev` fails with P3006 "failed to apply cleanly to the shadow database".
@@ -12,7 +12,7 @@
  *    (https://github.com/prisma/prisma/issues/27403). And adapter-pg's own shadow database is
  *    broken: it ignores the shadow name when given a connection string, and drops the database
  *    while its pool is still connected to it.
- *  - PostgreSQL (found here, not in ENVIRONMENT.md): adapter-pg's executeScript, which applies
+ *  - PostgreSQL (found later, in this project's own migrations): adapter-pg's executeScript, which applies
  *    each migration file, splits the file on every ";", so a semicolon in a comment, a string or
  *    a function body (our AuditEvent trigger) breaks the migration with a syntax error.
  */

@@ -1,5 +1,5 @@
 /**
- * npm run test:attack — what an outsider would try against each row of SECURITY.md, black-box
+ * npm run test:attack — what an outsider would try against each row of docs/security-requirements.md, black-box
  * over plain HTTP (no JavaScript, like curl) against two `next start` instances on PostgreSQL.
  * The routes, pages and server actions attacked are read from the build's manifests, so a new
  * one cannot be missed. The audit log and counters are read with SQL, as an operator would.
