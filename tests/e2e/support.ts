@@ -51,6 +51,11 @@ export async function scanQrCode(page: Page): Promise<{ uri: URL; secret: string
 /** Opens the menu under the user's e-mail address at the top right and returns it. */
 export async function openAccountMenu(page: Page, email: string) {
   const nav = page.getByRole('navigation', { name: 'Account' });
-  await nav.getByText(email).click();
+  // A click before the page has hydrated opens the native <details>, and React's hydration then
+  // closes it again (development mode hydrates slowly): click until the menu stays open.
+  await expect(async () => {
+    if (!(await nav.locator('details[open]').count())) await nav.getByText(email).click();
+    await expect(nav.getByRole('button', { name: 'Log out' })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   return nav;
 }
