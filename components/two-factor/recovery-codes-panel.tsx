@@ -1,10 +1,12 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { buttonClass } from '@/components/ui/button-class';
 import { formatDateTime } from '@/lib/format';
 import { CopyButton } from './copy-button';
 
 type Props = { codes: string[]; accountEmail: string; appName: string };
+
+const noSubscription = () => () => {};
 
 /**
  * New recovery codes, shown this once (S13): the server keeps only their hashes, so the page
@@ -12,12 +14,12 @@ type Props = { codes: string[]; accountEmail: string; appName: string };
  */
 export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
   const [saved, setSaved] = useState(false);
-  const [hydrated, setHydrated] = useState(false);
+  // False in the server's HTML (without JavaScript `required` holds the form), true once React runs.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const heading = useRef<HTMLHeadingElement>(null);
   // The answer replaced the form: take keyboard and screen reader users to what now matters.
   useEffect(() => {
     heading.current?.focus();
-    setHydrated(true);
   }, []);
 
   const text = [
