@@ -10,7 +10,8 @@ import { FORM_TOO_LARGE, MAX_FORM_BODY_BYTES } from '@/lib/forms/body-limit';
 const URL = 'http://portal.test/login/verify?callbackUrl=%2Fsettings';
 
 function post(body: BodyInit, headers: Record<string, string> = {}) {
-  return new NextRequest(URL, { method: 'POST', body, headers, duplex: 'half' } as RequestInit & { duplex: 'half' });
+  // duplex: a stream body needs it in Node's fetch; Next.js's RequestInit type does not list it.
+  return new NextRequest(URL, { method: 'POST', body, headers, duplex: 'half' } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 /** A body sent in pieces with no Content-Length, as a script can send it (chunked). */
