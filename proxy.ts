@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { securityHeaders } from '@/lib/security-headers';
-import { oversizedBodyAnswer } from '@/lib/forms/oversized-body';
+import { unacceptableRequestAnswer } from '@/lib/forms/unacceptable-request';
 
 /**
  * Cheap work only: security headers with a fresh CSP nonce, an early redirect to the login
- * page for a browser with no session cookie at all, and a 413 for a body too large for any
- * form of ours (before an action reads it). It is never the guard: every page, action and
+ * page for a browser with no session cookie at all, and a clear refusal of a POST no page of
+ * ours sends (before an action reads it). It is never the guard: every page, action and
  * route handler checks the session in the database itself.
  */
 const PUBLIC_PATHS = ['/login', '/api/health'];
@@ -26,10 +26,10 @@ export async function proxy(request: NextRequest) {
     isDev: process.env.NODE_ENV === 'development',
     isHttps: request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https',
   });
-  const tooLarge = await oversizedBodyAnswer(request, nonce);
-  if (tooLarge) {
-    for (const [name, value] of Object.entries(headers)) tooLarge.headers.set(name, value);
-    return tooLarge;
+  const refused = await unacceptableRequestAnswer(request, nonce);
+  if (refused) {
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
