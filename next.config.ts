@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { MAX_FORM_BODY_BYTES } from './lib/forms/request-refusals';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -6,6 +7,10 @@ const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // Native and server-only packages are loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', 'bcryptjs'],
+  // proxy.ts answers 413 to a larger body first; this is the framework's own check (default 1 MB)
+  // at the same size, for a body that reaches an action some other way. (proxy.ts also mirrors
+  // the Origin check: `allowedOrigins` here would need to go to lib/forms/unacceptable-request.ts.)
+  experimental: { serverActions: { bodySizeLimit: MAX_FORM_BODY_BYTES } },
 };
 
 export default nextConfig;

@@ -1,15 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { securityHeaders } from '@/lib/security-headers';
+import { unacceptableRequestAnswer } from '@/lib/forms/unacceptable-request';
 
 /**
- * Cheap work only: security headers with a fresh CSP nonce, and an early redirect to the
- * login page for a browser with no session cookie at all. It is never the guard: every
- * page, action and route handler checks the session in the database itself.
+ * Cheap work only: security headers with a fresh CSP nonce, an early redirect to the login
+ * page for a browser with no session cookie at all, and a clear refusal of a POST no page of
+ * ours sends (before an action reads it). It is never the guard: every page, action and
+ * route handler checks the session in the database itself.
  */
 const PUBLIC_PATHS = ['/login', '/api/health'];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   if (!isPublic && !request.cookies.has(SESSION_COOKIE) && request.method === 'GET') {
@@ -24,6 +26,11 @@ export function proxy(request: NextRequest) {
     isDev: process.env.NODE_ENV === 'development',
     isHttps: request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https',
   });
+  const refused = await unacceptableRequestAnswer(request, nonce);
+  if (refused) {
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);

@@ -30,9 +30,36 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
       // WAL: readers do not block the writer (and the setting stays with the file). Foreign keys
       // carry the schema's onDelete: Cascade; better-sqlite3 enables them already, this keeps it explicit.
       await connection.executeScript('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;');
-      return serializeTransactions(connection);
+      return serializeTransactions(withLikeEscape(connection));
     },
   };
+}
+
+/**
+ * Prisma turns `contains`, `startsWith` and `endsWith` into `LIKE ?` with the value between `%`s
+ * and escapes nothing (6.19, both databases; there is no ESCAPE in its query compiler). PostgreSQL's
+ * LIKE and ILIKE take `\` as the escape character by default; SQLite's LIKE has none unless the
+ * query names one. Naming the same one here gives both databases one rule, so likePattern() below
+ * can make `%` and `_` in a search literal. Prisma's SQL carries no user text (values are `?`
+ * parameters), so the rewrite cannot be steered by input; the search test fails if Prisma's SQL
+ * changes shape.
+ */
+const LIKE_PARAMETER = /\bLIKE \?(?! ESCAPE)/g;
+function withLikeEscape(connection: SqlDriverAdapter): SqlDriverAdapter {
+  const escaping = <Q extends { sql: string }>(query: Q): Q => ({ ...query, sql: query.sql.replace(LIKE_PARAMETER, "LIKE ? ESCAPE '\\'") });
+  const wrap = (queryable: Pick<SqlDriverAdapter, 'queryRaw' | 'executeRaw'>) => {
+    const { queryRaw, executeRaw } = queryable;
+    queryable.queryRaw = (query) => queryRaw.call(queryable, escaping(query));
+    queryable.executeRaw = (query) => executeRaw.call(queryable, escaping(query));
+  };
+  wrap(connection);
+  const { startTransaction } = connection;
+  connection.startTransaction = async (isolationLevel) => {
+    const tx = await startTransaction.call(connection, isolationLevel);
+    wrap(tx);
+    return tx;
+  };
+  return connection;
 }
 
 /**
@@ -111,11 +138,20 @@ export const db: Db = globalForDb.portalDb ?? createDb();
 if (process.env.NODE_ENV !== 'production') globalForDb.portalDb = db;
 
 /**
- * A case-insensitive "contains" filter on both databases: SQLite's LIKE already ignores case
- * (for ASCII); PostgreSQL needs Prisma's `mode`, which the SQLite client does not know.
+ * `text` as a LIKE pattern that matches itself only: `%` and `_` are wildcards to LIKE, and `\` is
+ * the escape character on both databases (PostgreSQL's default, named for SQLite in withLikeEscape).
+ * Without this a helpdesk search for `%` listed every user.
+ */
+function likePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * A case-insensitive "contains" filter on both databases, for the text as typed (no wildcards):
+ * SQLite's LIKE already ignores case (for ASCII); PostgreSQL needs Prisma's `mode`, which the
+ * SQLite client does not know.
  */
 export function containsIgnoringCase(value: string): { contains: string } {
-  return databaseKind(databaseUrl()) === 'postgres'
-    ? ({ contains: value, mode: 'insensitive' } as { contains: string })
-    : { contains: value };
+  const contains = likePattern(value);
+  return databaseKind(databaseUrl()) === 'postgres' ? ({ contains, mode: 'insensitive' } as { contains: string }) : { contains };
 }

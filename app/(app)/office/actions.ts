@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
+import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireOfficeAdmin } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { previewRequirement, setTwoFactorRequirement } from '@/lib/offices/set-two-factor-requirement';
@@ -16,7 +17,7 @@ const RequirementSchema = z.object({
     .int('Enter a whole number of days.')
     .min(0, 'The grace period cannot be negative.')
     .max(MAX_GRACE_DAYS, `The grace period is at most ${MAX_GRACE_DAYS} days.`),
-  confirm: z.string().max(10),
+  confirm: z.string('Confirm to apply').max(10, 'Confirm to apply'),
 });
 
 /**
@@ -25,13 +26,14 @@ const RequirementSchema = z.object({
  * click confirms.
  */
 export async function saveTwoFactorRequirement(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const { user } = await requireOfficeAdmin();
   const parsed = RequirementSchema.safeParse({
-    required: formData.get('required') === 'on' ? 'on' : 'off',
-    graceDays: formData.get('graceDays') || '0',
-    confirm: formData.get('confirm') ?? '',
+    required: textField(formData, 'required') === 'on' ? 'on' : 'off',
+    graceDays: textField(formData, 'graceDays') || '0',
+    confirm: textField(formData, 'confirm'),
   });
-  const values = { graceDays: String(formData.get('graceDays') ?? '').slice(0, 10), required: formData.get('required') === 'on' ? 'on' : 'off' };
+  const values = { graceDays: textField(formData, 'graceDays').slice(0, 10), required: textField(formData, 'required') === 'on' ? 'on' : 'off' };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const { required, graceDays, confirm } = parsed.data;
   const officeId = user.officeId!;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
 import { tryAgainLater } from '@/lib/forms/try-again-later';
 import { NO_CONTROL_CHARACTERS } from '@/lib/forms/control-characters';
+import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { writeSessionCookie } from '@/lib/auth/session-cookie';
@@ -13,21 +14,22 @@ import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-message
 
 const LoginSchema = z.object({
   email: z
-    .string()
+    .string('Enter your e-mail address.')
     .trim()
     .min(1, 'Enter your e-mail address.')
     .max(254, 'That e-mail address is too long.')
     // No e-mail address has control characters; PostgreSQL refuses a NUL in text (a 500 before this).
     .regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.'),
-  password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.'),
+  password: z.string('Enter your password.').min(1, 'Enter your password.').max(1024, 'That password is too long.'),
 });
 
 /** Public by design: the one action an anonymous caller may use. */
 export async function logIn(_prev: FormState, formData: FormData): Promise<FormState> {
-  const email = formData.get('email');
-  // A missing field is an empty one: its own clear message, not zod's "expected string, received null".
-  const parsed = LoginSchema.safeParse({ email: email ?? '', password: formData.get('password') ?? '' });
-  const values = { email: typeof email === 'string' ? email.slice(0, 254) : '' };
+  if (!isFormData(formData)) return unreadableForm();
+  const email = textField(formData, 'email');
+  // A missing field or a file part is an empty one: its own clear message, not zod's type error.
+  const parsed = LoginSchema.safeParse({ email, password: textField(formData, 'password') });
+  const values = { email: email.slice(0, 254) };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   try {
@@ -37,7 +39,7 @@ export async function logIn(_prev: FormState, formData: FormData): Promise<FormS
 
     await endCurrentSession(); // a session this browser had before does not linger
     await writeSessionCookie(result.token, result.cookieExpiresAt);
-    const callbackUrl = safeCallbackUrl(formData.get('callbackUrl'));
+    const callbackUrl = safeCallbackUrl(textField(formData, 'callbackUrl'));
     if (result.kind === 'code-required') {
       redirect(callbackUrl === '/' ? '/login/verify' : `/login/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     }

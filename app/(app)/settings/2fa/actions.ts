@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
+import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireActiveSession, requireEnrolmentAccess } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
@@ -34,8 +35,9 @@ export async function beginEnrolment(): Promise<void> {
 
 /** Enable 2FA, last step: the code from the new secret. The answer carries the new recovery codes, once. */
 export async function finishEnrolment(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const { user, sessionId } = await requireEnrolmentAccess();
-  const parsed = parseVerificationCode(formData.get('code'));
+  const parsed = parseVerificationCode(textField(formData, 'code'));
   if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
 
   const result = await confirmEnrolment({ userId: user.id, sessionId, code: parsed.code }, await getRequestMeta());
@@ -45,8 +47,8 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
   return { ok: true, recoveryCodes: result.recoveryCodes };
 }
 
-// A missing field is an empty one (formData.get gives null): its own message, not the validator's.
-const PasswordSchema = z.object({ password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.') });
+// A missing field or a file part is an empty one (textField): its own message, not the validator's.
+const PasswordSchema = z.object({ password: z.string('Enter your password.').min(1, 'Enter your password.').max(1024, 'That password is too long.') });
 
 /** The answer to a password that did not pass, the same wherever the password confirms a change (S5). */
 const PASSWORD_REFUSED = {
@@ -55,8 +57,9 @@ const PASSWORD_REFUSED = {
 } satisfies Record<string, FormState>;
 
 export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const { user, sessionId } = await requireActiveSession();
-  const parsed = PasswordSchema.safeParse({ password: formData.get('password') ?? '' });
+  const parsed = PasswordSchema.safeParse({ password: textField(formData, 'password') });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
   const result = await disableTwoFactor({ userId: user.id, sessionId, password: parsed.data.password }, await getRequestMeta());
@@ -76,8 +79,9 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
 
 /** New recovery codes for the whole set, with the password (S13, S5). The answer carries them, once. */
 export async function generateRecoveryCodes(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const { user } = await requireActiveSession();
-  const parsed = PasswordSchema.safeParse({ password: formData.get('password') ?? '' });
+  const parsed = PasswordSchema.safeParse({ password: textField(formData, 'password') });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
   const result = await regenerateRecoveryCodes({ userId: user.id, password: parsed.data.password }, await getRequestMeta());

@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/lib/forms/form-state';
 import { tryAgainLater } from '@/lib/forms/try-again-later';
+import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requirePendingLogin } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { clearSessionCookie, writeSessionCookie } from '@/lib/auth/session-cookie';
@@ -13,9 +14,10 @@ import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOV
 import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableForm();
   try {
     const session = await requirePendingLogin();
-    const parsed = parseVerificationCode(formData.get('code'));
+    const parsed = parseVerificationCode(textField(formData, 'code'));
     if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
 
     const result = await verifyLoginCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
@@ -27,9 +29,10 @@ export async function verifyCode(_prev: FormState, formData: FormData): Promise<
 
 /** The same step with a recovery code instead of the app's code (S13), under the same limits (S4). */
 export async function verifyRecoveryCode(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableForm();
   try {
     const session = await requirePendingLogin();
-    const parsed = parseRecoveryCode(formData.get('recoveryCode'));
+    const parsed = parseRecoveryCode(textField(formData, 'recoveryCode'));
     if (!parsed.ok) return { fieldErrors: { recoveryCode: [parsed.message] } };
 
     const result = await verifyLoginRecoveryCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
@@ -44,7 +47,7 @@ async function answer(result: CodeStepResult, formData: FormData, field: string,
   switch (result.kind) {
     case 'signed-in':
       await writeSessionCookie(result.token, result.cookieExpiresAt);
-      redirect(safeCallbackUrl(formData.get('callbackUrl')));
+      redirect(safeCallbackUrl(textField(formData, 'callbackUrl')));
     case 'wrong':
     case 'replayed':
       if (result.kind === 'replayed') deliverOutboxSoon();

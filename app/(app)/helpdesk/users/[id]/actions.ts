@@ -1,6 +1,7 @@
 'use server';
 import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
+import { isFormData, textField, textFields, unreadableForm } from '@/lib/forms/form-input';
 import { NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS } from '@/lib/forms/control-characters';
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
@@ -10,24 +11,26 @@ import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
 import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 const ticket = z
-  .string()
+  .string('Enter the ticket reference.')
   .trim()
   .min(1, 'Enter the ticket reference.')
   .max(64, 'A ticket reference has at most 64 characters.')
-  .regex(/^[A-Za-z0-9#./_-]+$/, 'Use letters, digits and - _ # . / only.');
+  // `*`: an empty ticket has min(1)'s message alone, not this one as well.
+  .regex(/^[A-Za-z0-9#./_-]*$/, 'Use letters, digits and - _ # . / only.');
 const reason = z
-  .string()
+  .string('Describe the reason in a few words (at least 10 characters).')
   .trim()
   .min(10, 'Describe the reason in a few words (at least 10 characters).')
   .max(500, 'Keep the reason under 500 characters.')
   .regex(NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS, 'Use only letters, digits, punctuation and line breaks in the reason.');
+const NO_SUCH_USER = 'This user no longer exists.';
 /** Our ids are cuids: anything else is no user of ours (and never reaches the database). */
-const userId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const userId = z.string(NO_SUCH_USER).regex(/^[A-Za-z0-9_-]{1,64}$/, NO_SUCH_USER);
 
 const ResetSchema = z.object({
   userId,
   checks: z
-    .array(z.enum(IDENTITY_CHECK_IDS, 'Choose only identity checks from the list.'))
+    .array(z.enum(IDENTITY_CHECK_IDS, 'Choose only identity checks from the list.'), 'Choose only identity checks from the list.')
     .transform((checks) => [...new Set(checks)])
     .refine((checks) => checks.length >= MIN_IDENTITY_CHECKS, `Tick at least ${MIN_IDENTITY_CHECKS} identity checks that passed.`),
   ticket,
@@ -38,7 +41,7 @@ const UnlockSchema = z.object({ userId, ticket, reason });
 
 const REFUSALS: Record<Exclude<HelpdeskResult['kind'], 'done'>, string> = {
   'own-account': 'You cannot reset or unlock your own account. Ask another agent.',
-  'no-such-user': 'This user no longer exists.',
+  'no-such-user': NO_SUCH_USER,
   'rate-limited': `You have reached the limit of ${AGENT_ACTIONS_PER_HOUR} resets and unlocks per hour. Ask another agent, or try again later.`,
   'nothing-to-do': 'Nothing to do: the user has no 2FA to reset, or is not locked.',
 };
@@ -56,14 +59,15 @@ function answer(result: HelpdeskResult, done: string): FormState {
 }
 
 export async function resetUserTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const agent = await requireHelpdeskAgent();
   const input = {
-    userId: formData.get('userId'),
-    checks: formData.getAll('checks'),
-    // A missing field is an empty one (formData.get gives null): its own message, not the validator's.
-    ticket: formData.get('ticket') ?? '',
-    reason: formData.get('reason') ?? '',
-    confirm: formData.get('confirm') ?? '',
+    userId: textField(formData, 'userId'),
+    checks: textFields(formData, 'checks'),
+    // A missing field or a file part is an empty one (textField): its own message, not the validator's.
+    ticket: textField(formData, 'ticket'),
+    reason: textField(formData, 'reason'),
+    confirm: textField(formData, 'confirm'),
   };
   const parsed = ResetSchema.safeParse(input);
   // Put the agent's entries back, so the confirmation step (or a fix) does not retype them.
@@ -77,8 +81,9 @@ export async function resetUserTwoFactor(_prev: FormState, formData: FormData): 
 }
 
 export async function unlockUserAccount(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return unreadableForm();
   const agent = await requireHelpdeskAgent();
-  const parsed = UnlockSchema.safeParse({ userId: formData.get('userId'), ticket: formData.get('ticket') ?? '', reason: formData.get('reason') ?? '' });
+  const parsed = UnlockSchema.safeParse({ userId: textField(formData, 'userId'), ticket: textField(formData, 'ticket'), reason: textField(formData, 'reason') });
   if (!parsed.success) return invalid(parsed.error);
   const result = await unlockUser({ agentId: agent.user.id, ...parsed.data }, await getRequestMeta());
   return answer(result, 'The account is unlocked. The user can log in again now.');
