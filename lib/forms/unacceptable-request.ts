@@ -7,7 +7,7 @@ import { FORM_UNREADABLE } from './form-input';
  * action or page reads the body, so the request changes nothing, and gets a clear answer where
  * the framework gave a 500 ("Body exceeded 1 MB limit" to the React client; a bare "Internal
  * Server Error" to a form posted without JavaScript, which no error page of ours can replace:
- * see docs/decisions/0100-framework-answers-before-our-code.md):
+ * see docs/decisions/0009-framework-answers-before-our-code.md):
  * - a body over MAX_FORM_BODY_BYTES: 413;
  * - an Origin that is not this site (Next.js refuses such an action too; this is its check,
  *   answered in words): 403;
