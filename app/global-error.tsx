@@ -15,7 +15,8 @@ export default function GlobalError() {
           <Card>
             <h1 className="text-xl font-semibold">Something went wrong on our side</h1>
             <p className="mt-2 text-slate-700">Please try again in a moment. If it keeps happening, contact the helpdesk.</p>
-            {/* A plain link, not reset(): this page may be all that loaded, without the app's scripts. */}
+            {/* A plain link, not reset() or <Link>: this page may be all that loaded, without the app's scripts, so a full page load. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/" className="mt-6 inline-block font-semibold text-brand-700 underline">
               Go to the start page
             </a>
