@@ -1,16 +1,20 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
+import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 
 /** Shown when a page fails on the server. Never the error's text: it may say more than a user should read. */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('errors.generic');
   return (
     <main className="mx-auto max-w-md px-4 py-16">
+      <LanguageSwitcher className="mb-4 flex justify-end" />
       <Card>
-        <h1 className="text-xl font-semibold">Something went wrong on our side</h1>
-        <p className="mt-2 text-slate-700">Nothing you entered was lost by trying again. Please try again in a moment. If it keeps happening, contact the helpdesk.</p>
+        <h1 className="text-xl font-semibold">{t('title')}</h1>
+        <p className="mt-2 text-slate-700">{t('body')}</p>
         <button type="button" onClick={reset} className={`mt-6 ${buttonClass('primary')}`}>
-          Try again
+          {t('retry')}
         </button>
       </Card>
     </main>
