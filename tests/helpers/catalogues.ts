@@ -97,3 +97,17 @@ export function missingOther(elements: MessageElement[]): string[] {
     return [];
   });
 }
+
+/** Values to format a message with: a word for plain arguments, 2 for numbers and plurals, a date, "other" for selects, a pass-through for tags. */
+export function sampleValues(elements: MessageElement[]): Record<string, unknown> {
+  return Object.fromEntries(
+    [...argumentsOf(elements)].map(([name, kinds]) => {
+      const kind = [...kinds][0];
+      if (kind === 'tag') return [name, (chunks: unknown) => `<${name}>${String(chunks)}</${name}>`];
+      if (kind.startsWith('select(')) return [name, 'other'];
+      if (kind === 'date' || kind === 'time') return [name, new Date(Date.UTC(2026, 10, 29, 7, 14))];
+      if (kind === 'string') return [name, 'Eva'];
+      return [name, 2];
+    }),
+  );
+}

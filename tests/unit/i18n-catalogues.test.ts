@@ -7,7 +7,7 @@ import { createTranslator } from 'next-intl';
 import { LOCALES, type Locale } from '@/lib/i18n/locale';
 import { CATALOGUES } from '@/lib/i18n/messages';
 import { translatorFor } from '@/lib/i18n/server';
-import { argumentsOf, catalogues, literalTexts, missingOther, parse, type MessageElement } from '../helpers/catalogues';
+import { argumentsOf, catalogues, literalTexts, missingOther, parse, sampleValues, type MessageElement } from '../helpers/catalogues';
 
 const reference = catalogues.en;
 const OTHERS = LOCALES.filter((locale) => locale !== 'en');
@@ -31,8 +31,8 @@ describe('catalogue completeness', () => {
     expect(bad).toEqual([]);
   });
 
-  it.each(LOCALES)('%s: the keys are simple names (letters and digits, dots between levels)', (locale) => {
-    expect([...catalogues[locale].keys()].filter((key) => !/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/.test(key))).toEqual([]);
+  it.each(LOCALES)('%s: the keys are simple names (letters, digits, _; dots between levels)', (locale) => {
+    expect([...catalogues[locale].keys()].filter((key) => !/^[a-z][A-Za-z0-9_]*(\.[a-z][A-Za-z0-9_]*)*$/.test(key))).toEqual([]);
   });
 });
 
@@ -68,16 +68,7 @@ describe('ICU arguments', () => {
     const errors: string[] = [];
     const t = createTranslator({ locale, messages: CATALOGUES[locale], onError: (error) => errors.push(error.message) });
     for (const [key, elements] of parsed(locale)) {
-      const values = Object.fromEntries(
-        [...argumentsOf(elements)].map(([name, kinds]) => {
-          const kind = [...kinds][0];
-          if (kind === 'tag') return [name, (chunks: unknown) => chunks];
-          if (kind.startsWith('select(')) return [name, 'other'];
-          if (kind === 'date' || kind === 'time') return [name, new Date(0)];
-          if (kind === 'string') return [name, 'x'];
-          return [name, 2];
-        }),
-      );
+      const values = sampleValues(elements);
       (t as unknown as { markup: (key: string, values: object) => string }).markup(key, values);
     }
     expect(errors).toEqual([]);
