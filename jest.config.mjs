@@ -19,8 +19,9 @@ const swc = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj|cj)sx?$': swc },
-  // node_modules is not compiled, except ESM-only packages (else "Must use import to load ES Module").
-  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib)/)'],
+  // node_modules is not compiled, except ESM-only packages (else "Must use import to load ES Module"):
+  // otplib's, and next-intl's (translations in actions, pages and e-mails; the ICU parser the catalogue tests use).
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib|next-intl|use-intl|intl-messageformat|@formatjs|icu-minify|@schummar)/)'],
   moduleNameMapper: {
     // The generated clients load Prisma's query compiler (2.5 MB of WASM as base64) with import():
     // use the CommonJS build Prisma ships beside it rather than compiling it for every test file.

@@ -1,6 +1,8 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
+import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 import { REFUSAL_HEADINGS } from '@/lib/forms/request-refusals';
 
 /**
@@ -9,6 +11,7 @@ import { REFUSAL_HEADINGS } from '@/lib/forms/request-refusals';
  * (too large, unreadable, from another site), which the React client makes the error's message.
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('errors.generic');
   if (Object.hasOwn(REFUSAL_HEADINGS, error.message)) {
     return (
       <main className="mx-auto max-w-md px-4 py-16">
@@ -24,11 +27,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }
   return (
     <main className="mx-auto max-w-md px-4 py-16">
+      <LanguageSwitcher className="mb-4 flex justify-end" />
       <Card>
-        <h1 className="text-xl font-semibold">Something went wrong on our side</h1>
-        <p className="mt-2 text-slate-700">Nothing you entered was lost by trying again. Please try again in a moment. If it keeps happening, contact the helpdesk.</p>
+        <h1 className="text-xl font-semibold">{t('title')}</h1>
+        <p className="mt-2 text-slate-700">{t('body')}</p>
         <button type="button" onClick={reset} className={`mt-6 ${buttonClass('primary')}`}>
-          Try again
+          {t('retry')}
         </button>
       </Card>
     </main>

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import localFont from 'next/font/local';
+import { NextIntlClientProvider } from 'next-intl';
 import { productConfig } from '@/lib/env';
+import { getRequestLanguage } from '@/lib/i18n/server';
+import { clientMessages } from '@/lib/i18n/messages';
 import './globals.css';
 
 // Bundled from @fontsource-variable/inter: no request to a font service at build or run time.
@@ -11,10 +14,16 @@ export function generateMetadata(): Metadata {
   return { title: { default: APP_NAME, template: `%s · ${APP_NAME}` } };
 }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale, timeZone } = await getRequestLanguage();
   return (
-    <html lang="en" className={inter.variable}>
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang={locale} className={inter.variable}>
+      <body className="min-h-screen font-sans">
+        {/* Client components get their language, time zone and only the areas they use (CLIENT_NAMESPACES). */}
+        <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={clientMessages(locale)}>
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

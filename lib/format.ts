@@ -1,8 +1,61 @@
-/** Dates and times as the portal shows them: unambiguous, in UTC, so agents and users read the same. */
+import type { Locale } from '@/lib/i18n/locale';
+
+/**
+ * Dates and times in the reader's language and time zone (docs/decisions/0200-languages.md):
+ * nl "29 nov 2026, 08:14", fr "29 nov. 2026, 08:14", en "29 Nov 2026, 08:14", as CLDR writes
+ * them for Belgium (nl-BE, fr-BE) and, for English, day-month-year and 24 hours (en-GB).
+ * withZone names the zone ("08:14 CET", in French "08:14 UTC+1") where a reader compares
+ * times or may be elsewhere: the audit log, security activity, e-mails, deadlines.
+ * Plain functions, no request: pages get the locale and zone from getDateFormat()
+ * (lib/i18n/server.ts), client components from useDateFormat(), e-mails from the recipient.
+ */
+export type DateFormat = {
+  /** 29 nov 2026 */
+  date(date: Date): string;
+  /** 29 nov 2026, 08:14 */
+  dateTime(date: Date): string;
+  /** 29 nov 2026, 08:14 CET */
+  dateTimeWithZone(date: Date): string;
+};
+
+/** The Intl locale each of our languages formats with. */
+export const FORMAT_LOCALES: Record<Locale, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+
+const STYLES = {
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  dateTimeWithZone: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+} satisfies Record<keyof DateFormat, Intl.DateTimeFormatOptions>;
+
+// Building an Intl.DateTimeFormat costs far more than using one; a few dozen exist at most (3 languages × zones in use × 3 styles).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, timeZone: string, style: keyof DateFormat): Intl.DateTimeFormat {
+  const id = `${locale}|${timeZone}|${style}`;
+  let existing = formatters.get(id);
+  if (!existing) {
+    existing = new Intl.DateTimeFormat(FORMAT_LOCALES[locale], { ...STYLES[style], timeZone });
+    formatters.set(id, existing);
+  }
+  return existing;
+}
+
+export function dateFormat({ locale, timeZone }: { locale: Locale; timeZone: string }): DateFormat {
+  return {
+    date: (date) => formatter(locale, timeZone, 'date').format(date),
+    dateTime: (date) => formatter(locale, timeZone, 'dateTime').format(date),
+    dateTimeWithZone: (date) => formatter(locale, timeZone, 'dateTimeWithZone').format(date),
+  };
+}
+
+/**
+ * @deprecated The English, UTC rendering screens used before the three languages; kept until
+ * every screen uses dateFormat() (getDateFormat() / useDateFormat()). Do not use in new code.
+ */
 export function formatDate(date: Date): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** @deprecated See formatDate. */
 export function formatDateTime(date: Date): string {
   return `${date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
 }
@@ -42,6 +95,7 @@ export function eventLabel(type: string): string {
 }
 
 // First match wins: Edge and Opera also say "Chrome", Chrome also says "Safari", iOS also says "Mac OS X".
+// i18n-exempt: product names, the same in every language
 const BROWSERS: Array<[RegExp, string]> = [
   [/\bEdg(e|A|iOS)?\//, 'Edge'],
   [/\bOPR\/|\bOpera\b/, 'Opera'],
@@ -49,6 +103,7 @@ const BROWSERS: Array<[RegExp, string]> = [
   [/\b(HeadlessChrome|Chrome|Chromium|CriOS)\//, 'Chrome'],
   [/\bVersion\/[\d.]+.*\bSafari\//, 'Safari'],
 ];
+// i18n-exempt: system names, the same in every language
 const SYSTEMS: Array<[RegExp, string]> = [
   [/\bWindows\b/, 'Windows'],
   [/\b(iPhone|iPad|iPod)\b/, 'iOS'],

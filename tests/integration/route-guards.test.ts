@@ -34,6 +34,8 @@ const OPEN_TO_ANONYMOUS = new Set([
   '(auth)/login/page.tsx',
   '(auth)/login/actions.ts#logIn',
   '(auth)/logout/actions.ts#logOut',
+  // The language switcher: it sets only the visitor's own language cookie.
+  '(auth)/language/actions.ts#chooseLanguage',
   // Load balancers probe it without a session; it answers only "ok" or "unavailable".
   'api/health/route.ts#GET',
 ]);
