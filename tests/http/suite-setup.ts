@@ -34,6 +34,9 @@ export async function startSuite(label: SuiteLabel, extraUsers: Partial<Record<E
     rmSync(claimsDir, { recursive: true, force: true });
     mkdirSync(claimsDir);
     onCleanup(() => rmSync(claimsDir, { recursive: true, force: true }));
+    // The observations reporter's file, left by an interrupted run (a finished one has read and
+    // removed it before the teardown: Jest reports the run, then tears down).
+    onCleanup(() => rmSync(process.env.HTTP_SUITE_OBSERVATIONS ?? '', { force: true }));
 
     const prepared = await prepare(label, extraUsers);
     const [A, B] = await Promise.all([startInstance('A', prepared.serverEnv), startInstance('B', prepared.serverEnv)]);
