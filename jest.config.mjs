@@ -3,6 +3,7 @@
  * SQLite by default, PostgreSQL when TEST_DATABASE_ADMIN_URL is set: see tests/setup/).
  * TypeScript and ESM are compiled by SWC to CommonJS, including the ESM-only packages otplib 13
  * pulls in and the ESM Prisma clients generated into lib/generated/.
+ * The HTTP suites (attack, multi-instance) have their own config, jest.http.config.mjs, on these settings.
  */
 const swc = [
   '@swc/jest',
@@ -16,7 +17,7 @@ const swc = [
   },
 ];
 
-const common = {
+export const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj|cj)sx?$': swc },
   // node_modules is not compiled, except ESM-only packages (else "Must use import to load ES Module"):

@@ -4,7 +4,7 @@
  * ones, as multipart form data, with the Origin Next.js checks against the Host. The body is
  * built beforehand, so the load generator spends nothing on it while it measures.
  */
-import { hiddenFields } from '../../tests/attack/http-client';
+import { hiddenFields } from '../../tests/http/http-client';
 
 export function multipartBody(fields: Record<string, string>): { body: string; contentType: string } {
   const boundary = `----bench${Math.random().toString(16).slice(2)}`;

@@ -6,8 +6,11 @@
  * an Origin header (Next.js refuses an action whose Origin is not the Host). The answer is a 303
  * with Location (the action redirected) or the page re-rendered with the action's state.
  * The same browser can talk to several instances: `server` is chosen per request, the cookie jar
- * is shared, as behind a load balancer. Used by the multi-instance test and the attack suite.
+ * is shared, as behind a load balancer. Used by the multi-instance and attack suites, and the bench.
  */
+
+/** A form field's value: text, or a file part (what a browser sends for <input type="file">). */
+export type FieldValue = string | Blob;
 
 export type Page = {
   status: number;
@@ -20,20 +23,23 @@ export type Page = {
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&#x27;': "'", '&#39;': "'", '&lt;': '<', '&gt;': '>' };
 export const decodeEntities = (value: string) => value.replace(/&(quot|amp|#x27|#39|lt|gt);/g, (m) => ENTITIES[m]);
 
+/** The HTML of the first form whose HTML matches `which` (a field name or a pattern). */
+export function formHtml(html: string, which: string | RegExp): string {
+  const pattern = typeof which === 'string' ? new RegExp(`name="${which.replace(/[$]/g, '\\$')}"`) : which;
+  const form = (html.match(/<form[\s\S]*?<\/form>/g) ?? []).find((f) => pattern.test(f));
+  if (!form) throw new Error(`no form matching ${pattern} on the page`);
+  return form;
+}
+
 /** The hidden inputs of the first form whose HTML matches `which` (a field name or a pattern). */
 export function hiddenFields(html: string, which: string | RegExp): Record<string, string> {
-  const pattern = typeof which === 'string' ? new RegExp(`name="${which.replace(/[$]/g, '\\$')}"`) : which;
-  for (const form of html.match(/<form[\s\S]*?<\/form>/g) ?? []) {
-    if (!pattern.test(form)) continue;
-    const fields: Record<string, string> = {};
-    for (const input of form.match(/<input[^>]*>/g) ?? []) {
-      if (!/type="hidden"/.test(input)) continue;
-      const name = input.match(/name="([^"]*)"/)?.[1];
-      if (name) fields[decodeEntities(name)] = decodeEntities(input.match(/value="([^"]*)"/)?.[1] ?? '');
-    }
-    return fields;
+  const fields: Record<string, string> = {};
+  for (const input of formHtml(html, which).match(/<input[^>]*>/g) ?? []) {
+    if (!/type="hidden"/.test(input)) continue;
+    const name = input.match(/name="([^"]*)"/)?.[1];
+    if (name) fields[decodeEntities(name)] = decodeEntities(input.match(/value="([^"]*)"/)?.[1] ?? '');
   }
-  throw new Error(`no form matching ${pattern} on the page`);
+  return fields;
 }
 
 /** The text of the page without tags, for reading messages. */
@@ -97,7 +103,7 @@ export class NoJsBrowser {
   async submit(
     path: string,
     which: string | RegExp,
-    fields: Record<string, string | string[]>,
+    fields: Record<string, FieldValue | FieldValue[]>,
     options: { server?: string; page?: Page; origin?: string | null; omitHidden?: string[]; formServer?: string } = {},
   ): Promise<Page> {
     const server = options.server ?? this.server;

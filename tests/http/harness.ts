@@ -1,28 +1,35 @@
 /**
- * Setup shared by the multi-instance test and the attack suite: a throwaway PostgreSQL
+ * Server start and stop shared by the HTTP suites (tests/attack, tests/multi: their global setup
+ * and the test files that need instances of their own): a throwaway PostgreSQL
  * (scripts/pg-server.sh, or the one already running, which is then left running), a fresh
  * database of our own, migrated and seeded with the demo users (their passwords and 2FA keys
- * read from the seed's output), one production build, and `next start` instances on loopback
- * ports. `cleanup()` stops everything this run started, also when a check fails or the run is
+ * read from the seed's output) and as many extra users as asked, a copy of it to start other
+ * instances from, one production build, and `next start` instances on loopback ports.
+ * `cleanup()` stops everything this process started, also when a test fails or the run is
  * interrupted, and a deadline ends a run that hangs. KEEP_SERVER_LOGS=1 writes each instance's
- * output to data/instance-<name>-<pid>.log, to see the server's side of a failed check.
+ * output to data/instance-<name>-<pid>.log, to see the server's side of a failed test.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { E2E_DEMO_PASSWORD, E2E_ENV } from '../e2e/e2e-env';
+import type { ExtraUserKind } from './extra-users';
 
 export type SeedUser = { email: string; name: string; role: string; password: string; totpKey?: string };
+
+/** A user made for the tests (tests/http/extra-users.ts), with its database id. */
+export type ExtraUser = SeedUser & { id: string; kind: ExtraUserKind };
 
 export type Instance = { name: string; baseUrl: string; port: number; child: ChildProcess; log: () => string };
 
 const ROOT = process.cwd();
-const cleanups: Array<() => Promise<void> | void> = [];
+const cleanups: Array<() => unknown> = [];
 let cleaningUp: Promise<void> | null = null;
 
-export function onCleanup(step: () => Promise<void> | void) {
+export function onCleanup(step: () => unknown) {
   cleanups.unshift(step);
 }
 
@@ -55,7 +62,8 @@ export function bound(ms: number) {
   }
 }
 
-const step = (text: string) => console.log(`· ${text}`);
+// Straight to stdout: inside a test file, Jest's console would add a stack trace to each line.
+const step = (text: string) => process.stdout.write(`· ${text}\n`);
 
 function run(command: string, args: string[], env: Record<string, string> = {}): void {
   execFileSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -72,10 +80,34 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type Prepared = { adminUrl: string; databaseUrl: string; serverEnv: Record<string, string>; users: SeedUser[]; sql: pg.Pool };
+export type Prepared = {
+  adminUrl: string;
+  databaseUrl: string;
+  /** A copy of the database as prepared (before any instance touched it), for copyDatabase(). */
+  template: string;
+  serverEnv: Record<string, string>;
+  users: SeedUser[];
+  extra: ExtraUser[];
+};
 
-/** PostgreSQL, a database of our own (migrated, seeded) and a build. */
-export async function prepare(label: string): Promise<Prepared> {
+async function admin<T>(adminUrl: string, body: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await body(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function urlOf(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** PostgreSQL, a database of our own (migrated, seeded, with `extraUsers` more users), a copy of it, and a build. */
+export async function prepare(label: string, extraUsers: Partial<Record<ExtraUserKind, number>> = {}): Promise<Prepared> {
   let started = Date.now();
   const startedServer = !existsSync(path.join(ROOT, '.pg-test', 'url'));
   const adminUrl = execFileSync(path.join(ROOT, 'scripts', 'pg-server.sh'), ['start'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
@@ -83,20 +115,12 @@ export async function prepare(label: string): Promise<Prepared> {
   step(`PostgreSQL ${startedServer ? 'started' : 'already running, reused'} (${secs(started)})`);
 
   const name = `portal_${label}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  onCleanup(async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
+  await admin(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${name}`);
+    await client.query(`CREATE DATABASE ${name}`);
   });
+  const databaseUrl = urlOf(adminUrl, name);
+  onCleanup(() => admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
 
   const serverEnv = { ...E2E_ENV, DATABASE_URL: databaseUrl };
   started = Date.now();
@@ -111,6 +135,19 @@ export async function prepare(label: string): Promise<Prepared> {
   rmSync(usersFile, { force: true });
   step(`seeded ${users.length} demo users (${secs(started)})`);
 
+  started = Date.now();
+  const extraFile = path.join(ROOT, 'data', `${label}-extra-users-${process.pid}.json`);
+  run('npx', ['tsx', '--conditions=react-server', 'tests/http/extra-users.ts', extraFile, E2E_DEMO_PASSWORD, JSON.stringify(extraUsers)], serverEnv);
+  const extra = JSON.parse(readFileSync(extraFile, 'utf8')) as ExtraUser[];
+  rmSync(extraFile, { force: true });
+  step(`${extra.length} more users for the tests (${secs(started)})`);
+
+  // Copied while nothing is connected to it (PostgreSQL's rule for a template): tests that
+  // stop or cut off a database (the faults) copy this one and leave the suite's alone.
+  const template = `${name}_template`;
+  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${template} TEMPLATE ${name}`));
+  onCleanup(() => admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)));
+
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     step('build: reusing .next (E2E_SKIP_BUILD=1)');
   } else {
@@ -119,13 +156,15 @@ export async function prepare(label: string): Promise<Prepared> {
     run('npx', ['next', 'build'], { ...serverEnv, NEXT_OUTPUT: '' });
     step(`built (${secs(started)})`);
   }
+  return { adminUrl, databaseUrl, template, serverEnv, users, extra };
+}
 
-  const sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  // A check that cuts the database's connections (a fault test) cuts these too: the pool
-  // replaces them; without a listener the idle connection's error would end the run.
-  sql.on('error', () => {});
-  onCleanup(() => sql.end());
-  return { adminUrl, databaseUrl, serverEnv, users, sql };
+/** A new database with the content `template` had when prepare() made it; dropped by cleanup(). Its URL. */
+export async function copyDatabase(adminUrl: string, template: string): Promise<string> {
+  const name = `${template.replace(/_template$/, '')}_copy_${randomBytes(4).toString('hex')}`;
+  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  onCleanup(() => admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  return urlOf(adminUrl, name);
 }
 
 /** `next start` on a free loopback port; resolves when it answers. */
@@ -138,11 +177,14 @@ export async function startInstance(name: string, env: Record<string, string>): 
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: stopped with everything it spawned
   });
+  // Listed for the suite's global cleanup, which also runs on Ctrl-C, when a test file's own
+  // afterAll never does (see stopListedInstances).
+  if (process.env.HTTP_SUITE_PIDS) appendFileSync(process.env.HTTP_SUITE_PIDS, `${child.pid}\n`);
   let output = '';
   child.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
   child.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
   onCleanup(async () => {
-    // The server's own log, for a failed check: data/<name>-<pid>.log (git-ignored).
+    // The server's own log, for a failed test: data/<name>-<pid>.log (git-ignored).
     if (process.env.KEEP_SERVER_LOGS === '1') writeFileSync(path.join(ROOT, 'data', `instance-${name}-${process.pid}.log`), output);
     if (child.exitCode !== null) return;
     try {
@@ -176,39 +218,18 @@ export async function startInstance(name: string, env: Record<string, string>): 
   throw new Error(`${name} did not answer within 60 s:\n${output}`);
 }
 
-export const secs = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-
-/** Checks printed one a line, and the closing `N passed, N failed`. */
-export class Checks {
-  passed = 0;
-  failed = 0;
-  rows: Array<{ name: string; ok: boolean; detail: string }> = [];
-
-  async check(name: string, body: () => Promise<string | void>): Promise<boolean> {
-    const started = Date.now();
+/** Stops every instance listed in `pidsFile` that still runs (instances started by test files). */
+export function stopListedInstances(pidsFile: string): void {
+  if (!existsSync(pidsFile)) return;
+  for (const pid of readFileSync(pidsFile, 'utf8').split('\n').filter(Boolean)) {
     try {
-      const detail = (await body()) ?? '';
-      this.passed += 1;
-      this.rows.push({ name, ok: true, detail });
-      console.log(`PASS  ${name}${detail ? ` — ${detail}` : ''} (${secs(started)})`);
-      return true;
-    } catch (error) {
-      this.failed += 1;
-      const detail = error instanceof Error ? error.message : String(error);
-      this.rows.push({ name, ok: false, detail });
-      console.log(`FAIL  ${name} — ${detail} (${secs(started)})`);
-      return false;
-    }
+      process.kill(-Number(pid), 'SIGKILL');
+    } catch {} // already stopped
   }
-
-  summary(): string {
-    return `${this.passed} passed, ${this.failed} failed`;
-  }
+  rmSync(pidsFile, { force: true });
 }
 
-export function expect(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
+export const secs = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 export function seedUser(users: SeedUser[], email: string): SeedUser {
   const user = users.find((u) => u.email === email);

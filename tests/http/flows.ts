@@ -1,8 +1,19 @@
 /** The sign-in steps and the portal's answers, as a browser without JavaScript meets them. */
+import { createHash } from 'node:crypto';
 import { NoJsBrowser, pageText, redirectPath, type Page } from './http-client';
+import { authenticatorCode } from '../helpers/totp-reference';
 import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '../../lib/auth/login-messages';
 
 export { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED };
+
+/** The session cookie of a production build (HTTPS-only prefix: S15). */
+export const SESSION_COOKIE = '__Host-portal_session';
+
+/** The id of the browser's session row: the SHA-256 of the cookie's token. */
+export const sessionIdOf = (browser: NoJsBrowser) =>
+  createHash('sha256')
+    .update(browser.cookies.get(SESSION_COOKIE) ?? '')
+    .digest('hex');
 
 export function passwordStep(browser: NoJsBrowser, email: string, password: string, server?: string, extra: Record<string, string> = {}): Promise<Page> {
   return browser.submit('/login', 'email', { email, password, ...extra }, { server });
@@ -23,6 +34,14 @@ export function outcome(page: Page): string {
   return `${page.status} ${text.slice(0, 80)}`;
 }
 
+/** A new browser that has passed the password step: a pending login, waiting for the code. */
+export async function pendingLogin(user: { email: string; password: string }, server: string): Promise<NoJsBrowser> {
+  const browser = new NoJsBrowser(server);
+  const page = await passwordStep(browser, user.email, user.password, server);
+  if (redirectPath(page) !== '/login/verify') throw new Error(`${user.email}: password step: ${outcome(page)}`);
+  return browser;
+}
+
 /** A signed-in session (password, and the code if asked), ready to use. */
 export async function signIn(browser: NoJsBrowser, email: string, password: string, code?: () => string, server?: string): Promise<void> {
   const first = await passwordStep(browser, email, password, server);
@@ -32,4 +51,11 @@ export async function signIn(browser: NoJsBrowser, email: string, password: stri
     const second = await codeStep(browser, code(), server);
     if (second.status !== 303 || redirectPath(second)?.startsWith('/login')) throw new Error(`${email}: code step: ${outcome(second)}`);
   } else if (first.status !== 303) throw new Error(`${email}: password step: ${outcome(first)}`);
+}
+
+/** A new browser signed in as `user` on `server`, with the code of its authenticator when 2FA is on. */
+export async function signedIn(user: { email: string; password: string; totpKey?: string }, server: string): Promise<NoJsBrowser> {
+  const browser = new NoJsBrowser(server);
+  await signIn(browser, user.email, user.password, user.totpKey ? () => authenticatorCode(user.totpKey!) : undefined, server);
+  return browser;
 }

@@ -1,0 +1,53 @@
+/** S15: no state change from another site: every server action refuses a foreign Origin before it runs. */
+import { NoJsBrowser, pageText } from '../http/http-client';
+import { SESSION_COOKIE, signedIn } from '../http/flows';
+import { observe } from '../http/observe';
+import { useSuite } from '../http/suite';
+import { actionRedirect, actionsFromBuild, callAction } from './server-actions';
+
+const suite = useSuite('attack');
+const { a } = suite;
+const EVIL = 'https://evil.example';
+const actions = actionsFromBuild();
+
+test(`S15 CSRF: every server action from a foreign Origin is refused before it runs (${actions.length})`, async () => {
+  const rows: Array<{ action: string; ran: boolean; refused: boolean; seen: string }> = [];
+  for (const action of actions) {
+    const anonymous = new NoJsBrowser(a);
+    // Control: from our own origin the action runs (its guard sends an anonymous caller away).
+    // logIn is open to anyone: it is posted as its form, empty, and answers with its message.
+    const form = action.name === 'logIn' ? (origin: string) => anonymous.submit('/login', 'email', {}, { origin }) : null;
+    const own = form ? await form(a) : await callAction(anonymous, a, action);
+    const foreign = form ? await form(EVIL) : await callAction(anonymous, a, action, { origin: EVIL });
+    rows.push({
+      action: action.name,
+      ran: form ? pageText(own.html).includes('Enter your e-mail address.') : actionRedirect(own) !== null,
+      refused: foreign.status >= 400 && actionRedirect(foreign) === null && !foreign.headers.getSetCookie().length,
+      seen: `${action.name}: own ${own.status}${actionRedirect(own) ? `→${actionRedirect(own)}` : ''}, foreign ${foreign.status}`,
+    });
+  }
+  expect(rows.filter((row) => !row.ran || !row.refused).map((row) => row.seen)).toEqual([]);
+  observe(rows.map((row) => row.seen).join('; '));
+});
+
+test('S15 CSRF with a real session: disabling 2FA and logging in from a foreign Origin change nothing', async () => {
+  const t = suite.claim();
+  const other = suite.claim('user-without-2fa');
+  const victim = await signedIn(t, a);
+  const twoFactorRows = () => suite.count(`SELECT count(*)::int AS n FROM "TotpCredential" WHERE "userId" = $1`, [t.id]);
+  const before = await suite.auditCount();
+  const off = await victim.submit('/settings/2fa/disable', 'password', { password: t.password }, { origin: EVIL });
+  const login = await new NoJsBrowser(a).submit('/login', 'email', { email: other.email, password: other.password }, { origin: EVIL });
+  expect({ twoFactor: await twoFactorRows(), audit: (await suite.auditCount()) - before }).toEqual({ twoFactor: 1, audit: 0 });
+  expect(login.headers.getSetCookie().filter((c) => c.startsWith(SESSION_COOKIE))).toEqual([]);
+  const nullOrigin = await victim.submit('/settings/2fa/disable', 'password', { password: t.password }, { origin: 'null' });
+  expect(await twoFactorRows()).toBe(1);
+  // Observed, not a hole: without any Origin header Next.js runs the action (a wrong password
+  // here, so nothing changes). Browsers send Origin on every cross-site POST, and the
+  // SameSite=Lax cookie is not sent on one at all.
+  const noOrigin = await victim.submit('/settings/2fa/disable', 'password', { password: 'wrong password' }, { origin: null });
+  const ranWithoutOrigin = pageText(noOrigin.html).includes('password is incorrect') || noOrigin.status === 200;
+  observe(
+    `disable from ${EVIL}: ${off.status}; login: ${login.status}, no cookie; Origin null: ${nullOrigin.status}; 2FA still on, no audit row; (no Origin header at all: ${noOrigin.status}, action ${ranWithoutOrigin ? 'runs' : 'refused'})`,
+  );
+});
