@@ -1,3 +1,5 @@
+import type { SecondFactor } from '@/lib/auth/sessions';
+
 /** Every audit event type the portal writes (S11). Names read as "what happened". */
 export const AUDIT_EVENT_TYPES = [
   'login.password_succeeded',
@@ -31,6 +33,5 @@ export const AUDIT_EVENT_TYPES = [
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
-export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'DENIED';
-
-export type AuditFactor = 'password' | 'totp' | 'recovery_code' | 'none';
+/** The factor an event is about: the password, a second factor, or none (a login without 2FA). */
+export type AuditFactor = 'password' | SecondFactor | 'none';

@@ -1,3 +1,4 @@
+import type { AuditOutcome } from '@/lib/db/enums';
 import type { AuditEventType } from './events';
 import type { AuditEventView } from './query-audit-events';
 import { describeBrowser, eventLabel } from '@/lib/format';
@@ -33,7 +34,7 @@ export type OwnSecurityEvent = {
   id: number;
   createdAt: Date;
   label: string;
-  outcome: string;
+  outcome: AuditOutcome;
   /** Who did it: the user (or someone with their password), or the helpdesk. */
   by: 'you' | 'helpdesk';
   /** Only for what came from the user's side; never an agent's. */

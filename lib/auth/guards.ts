@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { loadSession, type SessionContext } from './sessions';
 import { readSessionToken } from './session-cookie';
+import type { Role } from '@/lib/db/enums';
 
 /**
  * The one family of guards. Every page, server action and route handler calls one of them
@@ -34,8 +35,6 @@ export async function requireActiveSession(): Promise<SessionContext> {
   if (session.user.mustEnrolNow) redirect('/settings/2fa');
   return session;
 }
-
-export type Role = 'USER' | 'OFFICE_ADMIN' | 'HELPDESK';
 
 export async function requireRole(role: Role): Promise<SessionContext> {
   const session = await requireActiveSession();
