@@ -1,5 +1,6 @@
 import type { AuditEventView } from '@/lib/audit/query-audit-events';
-import { eventLabel, formatDateTime } from '@/lib/format';
+import { eventLabel } from '@/lib/audit/events';
+import { formatDateTime } from '@/lib/format';
 
 /** Audit events as a table; `showPeople` adds who did it and to whom (the helpdesk view). */
 export function AuditTable({ events, showPeople = true, caption }: { events: AuditEventView[]; showPeople?: boolean; caption: string }) {

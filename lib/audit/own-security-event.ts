@@ -1,7 +1,7 @@
 import type { AuditOutcome } from '@/lib/db/enums';
-import type { AuditEventType } from './events';
+import { eventLabel, type AuditEventType } from './events';
 import type { AuditEventView } from './query-audit-events';
-import { describeBrowser, eventLabel } from '@/lib/format';
+import { describeBrowser } from '@/lib/format';
 
 /**
  * What a user sees of their own audit trail on Security activity: events whose subject is
