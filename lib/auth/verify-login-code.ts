@@ -11,9 +11,7 @@ import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import type { NotificationKind } from '@/lib/notifications/templates';
 import { deleteSession, promotePendingSession, type SecondFactor } from './sessions';
 import type { RequestMeta } from './request-meta';
-
-/** Wrong codes one login challenge allows before the password step starts over (S4). */
-export const CHALLENGE_ATTEMPT_LIMIT = 5;
+import { CHALLENGE_ATTEMPT_LIMIT } from './limits';
 
 export type CodeStepResult =
   | { kind: 'signed-in'; token: string; cookieExpiresAt: Date }
