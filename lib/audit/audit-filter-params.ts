@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { NO_CONTROL_CHARACTERS } from '@/lib/forms/control-characters';
+import { EMAIL_MAX_LENGTH, normaliseEmail } from '@/lib/auth/email-address';
 import { AUDIT_EVENT_TYPES } from './events';
 import type { AuditFilter } from './query-audit-events';
 
@@ -13,7 +14,7 @@ const day = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That is not a date.');
 
 const ParamsSchema = z.object({
-  user: z.string().trim().max(254, 'That e-mail address is too long.').regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.').optional(),
+  user: z.string().trim().max(EMAIL_MAX_LENGTH, 'That e-mail address is too long.').regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.').optional(),
   office: z.string().max(64, 'Choose an office from the list.').regex(NO_CONTROL_CHARACTERS, 'Choose an office from the list.').optional(),
   type: z.enum(AUDIT_EVENT_TYPES, 'Choose an event type from the list.').optional(),
   from: day.optional(),
@@ -41,7 +42,7 @@ export async function parseAuditQuery(params: Record<string, string | string[] |
   const errors: string[] = [];
   let userId: string | undefined;
   if (user) {
-    const found = await db.user.findUnique({ where: { email: user.toLowerCase() }, select: { id: true } });
+    const found = await db.user.findUnique({ where: { email: normaliseEmail(user) }, select: { id: true } });
     if (!found) errors.push(`No user has the e-mail address ${user}.`);
     userId = found?.id ?? '-';
   }

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { keyedHash } from '@/lib/crypto/server-keys';
 import { PASSWORD_FAILURE_LIMIT, PASSWORD_LOCK_MS } from './limits';
+import { normaliseEmail } from './email-address';
 
 /**
  * The password step's guess limit (S5): PASSWORD_FAILURE_LIMIT consecutive wrong passwords lock
@@ -10,8 +11,9 @@ import { PASSWORD_FAILURE_LIMIT, PASSWORD_LOCK_MS } from './limits';
  * compared: parallel requests from many instances cannot slip past the limit.
  */
 
+/** The throttle row of an address: one per address however it was typed. */
 export function throttleKey(email: string): string {
-  return keyedHash('login-throttle', email);
+  return keyedHash('login-throttle', normaliseEmail(email));
 }
 
 /** Returns false when the address is locked (or all its attempts are in flight). */

@@ -10,13 +10,14 @@ import { writeSessionCookie } from '@/lib/auth/session-cookie';
 import { endCurrentSession } from '@/lib/auth/end-current-session';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-messages';
+import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
 
 const LoginSchema = z.object({
   email: z
     .string()
     .trim()
     .min(1, 'Enter your e-mail address.')
-    .max(254, 'That e-mail address is too long.')
+    .max(EMAIL_MAX_LENGTH, 'That e-mail address is too long.')
     // No e-mail address has control characters; PostgreSQL refuses a NUL in text (a 500 before this).
     .regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.'),
   password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.'),
@@ -27,7 +28,7 @@ export async function logIn(_prev: FormState, formData: FormData): Promise<FormS
   const email = formData.get('email');
   // A missing field is an empty one: its own clear message, not zod's "expected string, received null".
   const parsed = LoginSchema.safeParse({ email: email ?? '', password: formData.get('password') ?? '' });
-  const values = { email: typeof email === 'string' ? email.slice(0, 254) : '' };
+  const values = { email: typeof email === 'string' ? email.slice(0, EMAIL_MAX_LENGTH) : '' };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   try {

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { parseAuditQuery } from '@/lib/audit/audit-filter-params';
 import { queryAuditEvents } from '@/lib/audit/query-audit-events';
 import { AUDIT_EVENT_TYPES, eventLabel } from '@/lib/audit/events';
+import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
 import { AuditTable } from '@/components/helpdesk/audit-table';
 import { Notice } from '@/components/ui/notice';
 import { buttonClass } from '@/components/ui/button-class';
@@ -38,7 +39,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       <form className="grid grid-cols-1 gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6">
         <div className="sm:col-span-2">
           <label htmlFor="user" className="text-sm font-medium text-slate-800">User e-mail</label>
-          <input id="user" name="user" type="email" defaultValue={filterValues.user} maxLength={254} className={inputClass} />
+          <input id="user" name="user" type="email" defaultValue={filterValues.user} maxLength={EMAIL_MAX_LENGTH} className={inputClass} />
         </div>
         <div>
           <label htmlFor="office" className="text-sm font-medium text-slate-800">Office</label>
