@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { NO_CONTROL_CHARACTERS } from '@/lib/forms/control-characters';
 import { EMAIL_MAX_LENGTH, normaliseEmail } from '@/lib/auth/email-address';
 import { AUDIT_EVENT_TYPES } from './events';
+import { parseEventCursor } from './event-cursor';
 import type { AuditFilter } from './query-audit-events';
 
 const PAGE_LINK_BROKEN = 'That page link is not valid: show the newest events and page on from there.';
@@ -19,13 +20,6 @@ const ParamsSchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES, 'Choose an event type from the list.').optional(),
   from: day.optional(),
   to: day.optional(),
-  // Ids are 32-bit integers in both databases; a larger cursor is not a page of ours.
-  cursor: z.coerce
-    .number(PAGE_LINK_BROKEN)
-    .int(PAGE_LINK_BROKEN)
-    .positive(PAGE_LINK_BROKEN)
-    .max(2_147_483_647, PAGE_LINK_BROKEN)
-    .optional(),
 });
 
 export type AuditQuery = { filter: AuditFilter; cursor?: number; values: Record<string, string>; errors: string[] };
@@ -37,9 +31,11 @@ export async function parseAuditQuery(params: Record<string, string | string[] |
   const raw = Object.fromEntries(['user', 'office', 'type', 'from', 'to', 'cursor'].map((key) => [key, first(params[key])]));
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) return { filter: { userId: '-' }, values, errors: [...new Set(parsed.error.issues.map((issue) => issue.message))] };
-  const { user, office, type, from, to, cursor } = parsed.data;
-  const errors: string[] = [];
+  const cursor = parseEventCursor(raw.cursor);
+  const errors = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  if (cursor === null) errors.push(PAGE_LINK_BROKEN);
+  if (!parsed.success || cursor === null) return { filter: { userId: '-' }, values, errors: [...new Set(errors)] };
+  const { user, office, type, from, to } = parsed.data;
   let userId: string | undefined;
   if (user) {
     const found = await db.user.findUnique({ where: { email: normaliseEmail(user) }, select: { id: true } });

@@ -8,6 +8,7 @@ import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/user
 import { GET as exportAudit } from '@/app/(app)/helpdesk/audit/export/route';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { queryAuditEvents } from '@/lib/audit/query-audit-events';
+import { readAuditLog } from '@/lib/audit/read-audit-log';
 import { searchUsers } from '@/lib/helpdesk/find-users';
 import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
 import { createUser, type TestUser } from '../helpers/factories';
@@ -172,6 +173,22 @@ describe('audit log', () => {
     expect(byOffice.events.map((e) => e.subject?.id)).toEqual([user.id]);
     const tomorrow = new Date(Date.now() + 86_400_000);
     expect((await queryAuditEvents({ officeId: user.officeId!, from: tomorrow })).events).toEqual([]);
+  });
+
+  it('reads the page the query string asks for, and refuses a bad filter or page link in words, reading no events', async () => {
+    const user = await createUser({ twoFactor: true });
+    for (let i = 0; i < 3; i++) await db.auditEvent.create({ data: { type: 'login.code_failed', outcome: 'FAILURE', subjectUserId: user.id } });
+    const page = await readAuditLog({ user: user.email.toUpperCase(), type: 'login.code_failed' });
+    expect([page.errors, page.events.length, page.filterValues]).toEqual([[], 3, { user: user.email.toUpperCase(), type: 'login.code_failed' }]);
+    expect(page.offices.map((office) => office.id)).toContain(user.officeId);
+
+    const forged = await readAuditLog({ user: user.email, cursor: '2147483648' });
+    expect([forged.errors, forged.events]).toEqual([['That page link is not valid: show the newest events and page on from there.'], []]);
+    const unknown = await readAuditLog({ user: 'nobody@office.example', type: 'login.made_up' });
+    expect(unknown.errors).toEqual(['Choose an event type from the list.']);
+    const outcome = await as(agentBrowser, () => exportAudit(new Request('http://localhost/helpdesk/audit/export?from=2026-13-45')));
+    const response = outcome.result as Response;
+    expect([response.status, await response.text()]).toEqual([400, 'That is not a date.']);
   });
 
   it('exports the filtered rows as CSV, defusing spreadsheet formulas', async () => {
