@@ -10,6 +10,7 @@ import { load, percentile, type LoadResult } from './lib/load';
 import { formFieldsOf, multipartBody } from './lib/no-js-form';
 import { run, serverEnv, startServer, type Server } from './lib/processes';
 import { authenticatorCode } from '../tests/helpers/totp-reference';
+import { sessionCookieName } from '../lib/auth/cookie-name';
 
 const [kind, databaseUrl, outFile, ...flags] = process.argv.slice(2) as ['sqlite' | 'postgres', string, string, ...string[]];
 const quick = flags.includes('--quick');
@@ -17,7 +18,8 @@ const quick = flags.includes('--quick');
 const LIGHTHOUSE_RUNS = quick ? 1 : 5;
 const env = serverEnv(databaseUrl);
 Object.assign(process.env, env, { NODE_ENV: 'production', DATABASE_QUERY_EVENTS: '1' });
-const COOKIE = '__Host-portal_session';
+// The server runs in production mode: its cookie has the __Host- name.
+const COOKIE = sessionCookieName({ production: true });
 /**
  * Each request on a connection of its own, as many users with their own browsers. One
  * keep-alive pool shared by 100 workers left some requests queued in the client for a whole
