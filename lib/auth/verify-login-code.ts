@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, type TxClient } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent, recordAuditEvents } from '@/lib/audit/record-audit-event';
 import type { AuditEventType } from '@/lib/audit/events';
 import { open } from '@/lib/crypto/secret-box';
@@ -160,7 +161,7 @@ async function verifySecondFactor(sessionId: string, codeFactor: CodeFactor, met
     failure = check.kind;
   } else {
     try {
-      return await db.$transaction(async (tx) => {
+      return await transaction(async (tx) => {
         if (!(await check.claim(tx))) throw new CodeAlreadyClaimed();
         // A success ends the run of consecutive failures (S4).
         await tx.user.updateMany({ where: { id: user.id }, data: { codeFailures: 0, lastSignInAt: now } });
@@ -182,7 +183,7 @@ async function verifySecondFactor(sessionId: string, codeFactor: CodeFactor, met
   }
 
   const challengeUsedUp = codeAttempts >= CHALLENGE_ATTEMPT_LIMIT;
-  const lockedUntil = await db.$transaction(async (tx) => {
+  const lockedUntil = await transaction(async (tx) => {
     const lockedUntil = await lockCodeStepIfLimitReached(tx, user.id, now);
     await recordAuditEvent(tx, {
       ...audit,

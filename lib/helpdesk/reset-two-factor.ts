@@ -1,5 +1,6 @@
 import 'server-only';
-import { db, type TxClient } from '@/lib/db';
+import type { TxClient } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { endOtherSessions } from '@/lib/auth/sessions';
@@ -72,7 +73,7 @@ async function runHelpdeskChange(
 ): Promise<HelpdeskResult> {
   if (request.agentId === request.userId) return { kind: 'own-account' };
   try {
-    await db.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       if ((await agentActionsLastHour(tx, request.agentId, now)) >= AGENT_ACTIONS_PER_HOUR) throw new Refused({ kind: 'rate-limited' });
       const user = await tx.user.findUnique({
         where: { id: request.userId },

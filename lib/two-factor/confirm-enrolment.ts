@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
 import { open } from '@/lib/crypto/secret-box';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
@@ -39,7 +40,7 @@ export async function confirmEnrolment(
   }
 
   try {
-    const recoveryCodes = await db.$transaction(async (tx) => {
+    const recoveryCodes = await transaction(async (tx) => {
       // Exactly this enrolment, once: a second tab confirming the same secret finds it gone.
       const { count } = await tx.totpEnrolment.deleteMany({ where: { id: enrolment.id } });
       if (count !== 1) throw new EnrolmentGone();

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { checkPassword } from '@/lib/auth/check-password';
@@ -41,7 +42,7 @@ export async function regenerateRecoveryCodes(
   }
 
   try {
-    const recoveryCodes = await db.$transaction(async (tx) => {
+    const recoveryCodes = await transaction(async (tx) => {
       // 2FA may have been turned off or reset since it was read above: no codes without it.
       if ((await tx.totpCredential.count({ where: { userId } })) === 0) throw new NotEnabled();
       const codes = await replaceRecoveryCodes(tx, userId, now);

@@ -18,7 +18,6 @@ import {
   RECOVERY_CODES_NEED_TWO_FACTOR,
   REQUIRED_BY_OFFICE,
 } from '@/lib/two-factor/messages';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 /** Enable 2FA, step 1: a fresh secret (also "start again"). */
 export async function beginEnrolment(): Promise<void> {
@@ -41,7 +40,6 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
   const result = await confirmEnrolment({ userId: user.id, sessionId, code: parsed.code }, await getRequestMeta());
   if (result.kind === 'wrong') return { fieldErrors: { code: [ENROLMENT_CODE_NOT_ACCEPTED] } };
   if (result.kind === 'no-enrolment') return { message: ENROLMENT_GONE };
-  deliverOutboxSoon();
   return { ok: true, recoveryCodes: result.recoveryCodes };
 }
 
@@ -69,7 +67,6 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
     case 'required-by-office':
       return { message: REQUIRED_BY_OFFICE };
     case 'disabled':
-      deliverOutboxSoon();
       return { ok: true };
   }
 }
@@ -88,7 +85,6 @@ export async function generateRecoveryCodes(_prev: FormState, formData: FormData
     case 'not-enabled':
       return { message: RECOVERY_CODES_NEED_TWO_FACTOR };
     case 'generated':
-      deliverOutboxSoon();
       return { ok: true, recoveryCodes: result.recoveryCodes };
   }
 }

@@ -10,7 +10,6 @@ import { verifyLoginCode, verifyLoginRecoveryCode, type CodeStepResult } from '@
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { parseRecoveryCode } from '@/lib/two-factor/recovery-code-format';
 import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
@@ -33,7 +32,6 @@ export async function verifyRecoveryCode(_prev: FormState, formData: FormData): 
     if (!parsed.ok) return { fieldErrors: { recoveryCode: [parsed.message] } };
 
     const result = await verifyLoginRecoveryCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
-    if (result.kind === 'signed-in') deliverOutboxSoon(); // its use is told to the user (S12)
     return await answer(result, formData, 'recoveryCode', { wrong: RECOVERY_CODE_NOT_ACCEPTED, replayed: RECOVERY_CODE_ALREADY_USED });
   } catch (error) {
     return tryAgainLater(error);
@@ -47,7 +45,6 @@ async function answer(result: CodeStepResult, formData: FormData, field: string,
       redirect(safeCallbackUrl(formData.get('callbackUrl')));
     case 'wrong':
     case 'replayed':
-      if (result.kind === 'replayed') deliverOutboxSoon();
       return {
         fieldErrors: { [field]: [messages[result.kind]] },
         message: `${result.attemptsLeft} ${result.attemptsLeft === 1 ? 'attempt' : 'attempts'} left before you need to log in again.`,

@@ -7,7 +7,6 @@ import { getRequestMeta } from '@/lib/auth/request-meta';
 import { IDENTITY_CHECK_IDS, MIN_IDENTITY_CHECKS } from '@/lib/helpdesk/identity-checks';
 import { resetTwoFactor, unlockUser, type HelpdeskResult } from '@/lib/helpdesk/reset-two-factor';
 import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 const ticket = z
   .string()
@@ -51,7 +50,6 @@ function invalid(error: z.ZodError<{ userId: string }>, values?: Record<string, 
 
 function answer(result: HelpdeskResult, done: string): FormState {
   if (result.kind !== 'done') return { message: REFUSALS[result.kind] };
-  deliverOutboxSoon();
   return { ok: true, message: done };
 }
 
