@@ -11,6 +11,9 @@ import { queryAuditEvents } from '@/lib/audit/query-audit-events';
 import { readAuditLog } from '@/lib/audit/read-audit-log';
 import { searchUsers } from '@/lib/helpdesk/find-users';
 import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
+import { resetTwoFactor } from '@/lib/helpdesk/reset-two-factor';
+import { unlockUser } from '@/lib/helpdesk/unlock-user';
+import { CONFIRM_WITH_THE_NAMED_BUTTON } from '@/lib/helpdesk/helpdesk-request';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { wrongCode } from '../helpers/totp-reference';
@@ -103,6 +106,55 @@ describe('reset 2FA', () => {
     for (const user of users.slice(0, -1)) expect((await reset(browser, resetForm(user))).result?.ok).toBe(true);
     expect((await reset(browser, resetForm(users.at(-1)!))).result?.message).toMatch(/limit of 10 resets and unlocks per hour/);
     expect(await db.totpCredential.count({ where: { userId: users.at(-1)!.id } })).toBe(1);
+  });
+});
+
+describe('the rules live in lib: a caller other than the form cannot skip them', () => {
+  const meta = { ip: '203.0.113.5', userAgent: 'another caller' };
+  async function unchanged(user: TestUser, auditBefore: number, userBrowser: FakeBrowser) {
+    expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count()).toBe(auditBefore);
+    expect(await db.outboxMessage.count({ where: { userId: user.id } })).toBe(0);
+    expect((await as(userBrowser, getCurrentSession)).result?.user.id).toBe(user.id);
+  }
+
+  it('refuses a reset with one identity check, no ticket, no reason and a confirmation naming someone else, changing nothing', async () => {
+    const user = await createUser({ twoFactor: true });
+    const userBrowser = await signedInBrowser(user);
+    const before = await db.auditEvent.count();
+    const result = await resetTwoFactor({ agentId: agent.id, userId: user.id, checks: ['callback_phone_on_file'], ticket: '', reason: '', confirmedUserId: agent.id }, meta);
+    expect(result).toEqual({
+      kind: 'invalid',
+      fieldErrors: {
+        checks: ['Tick at least 2 identity checks that passed.'],
+        ticket: ['Enter the ticket reference.'],
+        reason: ['Describe the reason in a few words (at least 10 characters).'],
+      },
+    });
+    await unchanged(user, before, userBrowser);
+  });
+
+  it('refuses an otherwise complete reset whose confirmation does not name the user, changing nothing', async () => {
+    const user = await createUser({ twoFactor: true });
+    const userBrowser = await signedInBrowser(user);
+    const before = await db.auditEvent.count();
+    const request = { agentId: agent.id, userId: user.id, checks: GOOD_CHECKS, ticket: 'HD-77', reason: 'Lost phone, called back on file number' };
+    for (const confirmedUserId of ['', 'someone-else']) {
+      await expect(resetTwoFactor({ ...request, confirmedUserId }, meta)).resolves.toEqual({ kind: 'invalid', fieldErrors: { confirm: [CONFIRM_WITH_THE_NAMED_BUTTON] } });
+    }
+    await unchanged(user, before, userBrowser);
+    await expect(resetTwoFactor({ ...request, confirmedUserId: user.id }, meta)).resolves.toEqual({ kind: 'done' });
+  });
+
+  it('refuses an unlock without a ticket or reason, and a user id that is none of ours, before reading anything', async () => {
+    const user = await createUser({ twoFactor: true });
+    await db.user.update({ where: { id: user.id }, data: { codeFailures: 10, codeLockedUntil: new Date(Date.now() + 600_000) } });
+    await expect(unlockUser({ agentId: agent.id, userId: user.id, ticket: ' ', reason: 'short' }, meta)).resolves.toMatchObject({
+      kind: 'invalid',
+      fieldErrors: { ticket: expect.any(Array), reason: expect.any(Array) },
+    });
+    await expect(unlockUser({ agentId: agent.id, userId: "x' OR 1=1", ticket: 'HD-1', reason: 'User called, verified identity' }, meta)).resolves.toEqual({ kind: 'no-such-user' });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).codeLockedUntil).not.toBeNull();
   });
 });
 
