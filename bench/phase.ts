@@ -31,7 +31,7 @@ run('npx', ['prisma', 'migrate', 'deploy'], env);
 const fixtures = await import('./lib/fixtures');
 const { countStatements } = await import('./lib/statement-counter');
 const statementCounter = countStatements(fixtures.db);
-const { verifyLoginCode } = await import('@/lib/auth/verify-login-code');
+const { verifySecondFactor } = await import('@/lib/auth/verify-second-factor');
 const { sessionIdFromToken } = await import('@/lib/auth/session-token');
 
 const results: Record<string, unknown> = { kind };
@@ -174,7 +174,7 @@ async function verifyInProcess() {
   for (const login of logins) {
     const before = statementCounter.count;
     const t = performance.now();
-    const result = await verifyLoginCode({ sessionId: sessionIdFromToken(login.cookie.split('=')[1]), code: authenticatorCode(login.secret) }, { ip: '127.0.0.1', userAgent: 'bench' });
+    const result = await verifySecondFactor({ sessionId: sessionIdFromToken(login.cookie.split('=')[1]), factor: 'totp', code: authenticatorCode(login.secret) }, { ip: '127.0.0.1', userAgent: 'bench' });
     latencies.push(performance.now() - t);
     statements.push(statementCounter.count - before);
     if (result.kind !== 'signed-in') throw new Error(`in-process verification failed: ${result.kind}`);
