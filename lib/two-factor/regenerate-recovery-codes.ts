@@ -9,8 +9,6 @@ import { replaceRecoveryCodes } from './recovery-codes';
 
 export type RegenerateResult = { kind: 'generated'; recoveryCodes: string[] } | { kind: 'incorrect' } | { kind: 'locked' } | { kind: 'not-enabled' };
 
-class NotEnabled extends Error {}
-
 /**
  * A new set of recovery codes, with the current password under the guess limit of sign-in
  * (S5): someone at an unattended, signed-in browser cannot mint themselves a way back in.
@@ -41,18 +39,12 @@ export async function regenerateRecoveryCodes(
     return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
   }
 
-  try {
-    const recoveryCodes = await transaction(async (tx) => {
-      // 2FA may have been turned off or reset since it was read above: no codes without it.
-      if ((await tx.totpCredential.count({ where: { userId } })) === 0) throw new NotEnabled();
-      const codes = await replaceRecoveryCodes(tx, userId, now);
-      await recordAuditEvent(tx, { ...audit, type: 'two_factor.recovery_codes_generated', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
-      await enqueueNotification(tx, { userId, kind: 'recovery_codes_generated', meta, now });
-      return codes;
-    });
-    return { kind: 'generated', recoveryCodes };
-  } catch (error) {
-    if (error instanceof NotEnabled) return { kind: 'not-enabled' };
-    throw error;
-  }
+  return transaction(async (tx): Promise<RegenerateResult> => {
+    // 2FA may have been turned off or reset since it was read above: no codes without it.
+    if ((await tx.totpCredential.count({ where: { userId } })) === 0) return { kind: 'not-enabled' };
+    const codes = await replaceRecoveryCodes(tx, userId, now);
+    await recordAuditEvent(tx, { ...audit, type: 'two_factor.recovery_codes_generated', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
+    await enqueueNotification(tx, { userId, kind: 'recovery_codes_generated', meta, now });
+    return { kind: 'generated', recoveryCodes: codes };
+  });
 }

@@ -6,7 +6,7 @@ import { requireActiveSession, requireEnrolmentAccess } from '@/lib/auth/guards'
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
-import { startEnrolment, TwoFactorAlreadyEnabled } from '@/lib/two-factor/start-enrolment';
+import { startEnrolment } from '@/lib/two-factor/start-enrolment';
 import { confirmEnrolment } from '@/lib/two-factor/confirm-enrolment';
 import { disableTwoFactor } from '@/lib/two-factor/disable-two-factor';
 import { regenerateRecoveryCodes } from '@/lib/two-factor/regenerate-recovery-codes';
@@ -22,13 +22,8 @@ import {
 /** Enable 2FA, step 1: a fresh secret (also "start again"). */
 export async function beginEnrolment(): Promise<void> {
   const { user } = await requireEnrolmentAccess();
-  try {
-    await startEnrolment(user.id, await getRequestMeta());
-  } catch (error) {
-    if (!(error instanceof TwoFactorAlreadyEnabled)) throw error;
-    redirect('/settings/2fa');
-  }
-  redirect('/settings/2fa/enable');
+  const result = await startEnrolment(user.id, await getRequestMeta());
+  redirect(result.kind === 'started' ? '/settings/2fa/enable' : '/settings/2fa');
 }
 
 /** Enable 2FA, last step: the code from the new secret. The answer carries the new recovery codes, once. */
