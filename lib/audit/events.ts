@@ -28,13 +28,12 @@ export const AUDIT_EVENT_TYPES = [
   'office.two_factor_required',
   'office.two_factor_grace_changed',
   'office.two_factor_requirement_lifted',
-  'office.user_moved',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
 /** How each type reads in the audit log and on Security activity: a type without a label does not compile. */
-export const AUDIT_EVENT_LABELS = {
+const AUDIT_EVENT_LABELS = {
   'login.password_succeeded': 'Password accepted',
   'login.password_failed': 'Wrong password',
   'login.password_locked': 'Password step locked',
@@ -61,7 +60,6 @@ export const AUDIT_EVENT_LABELS = {
   'office.two_factor_required': 'Office requires 2FA',
   'office.two_factor_grace_changed': 'Office 2FA grace period changed',
   'office.two_factor_requirement_lifted': 'Office no longer requires 2FA',
-  'office.user_moved': 'Moved to another office',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A stored type's label; a type this version no longer writes is shown as stored. */

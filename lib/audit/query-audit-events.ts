@@ -30,7 +30,7 @@ export type AuditEventView = {
 
 export type AuditPage = { events: AuditEventView[]; nextCursor: number | null };
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 function whereOf(filter: AuditFilter, cursor?: number) {
   return {

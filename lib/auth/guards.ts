@@ -36,7 +36,7 @@ export async function requireActiveSession(): Promise<SessionContext> {
   return session;
 }
 
-export async function requireRole(role: Role): Promise<SessionContext> {
+async function requireRole(role: Role): Promise<SessionContext> {
   const session = await requireActiveSession();
   if (session.user.role !== role) redirect('/');
   return session;

@@ -19,14 +19,14 @@ export const RECOVERY_CODE_NOT_ACCEPTED =
 export const RECOVERY_CODE_ALREADY_USED = 'That recovery code has already been used. Each code works once: enter another code from your list.';
 
 /** Notices the login page shows when a later step sends the user back to it (?notice=…). */
-export const LOGIN_NOTICES = {
+const LOGIN_NOTICES = {
   'start-again': `Too many incorrect codes, or the verification took longer than ${formatDuration(PENDING_LIFETIME_MS)}. Log in again with your e-mail address and password.`,
   'code-locked':
     `There have been too many incorrect verification codes for your account. For your security, verification is paused for ${formatDuration(CODE_LOCK_MS)}. If you no longer have your authentication app, contact the helpdesk.`,
   'logged-out': 'You have logged out.',
 } as const;
 
-export type LoginNotice = keyof typeof LOGIN_NOTICES;
+type LoginNotice = keyof typeof LOGIN_NOTICES;
 
 export function loginNotice(value: unknown): { key: LoginNotice; text: string } | null {
   return typeof value === 'string' && Object.hasOwn(LOGIN_NOTICES, value)

@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
  */
 
 export const RECOVERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const RECOVERY_CODE_LENGTH = 10;
-export const RECOVERY_CODES_PER_SET = 10;
+const RECOVERY_CODE_LENGTH = 10;
+const RECOVERY_CODES_PER_SET = 10;
 /** With this many unused codes or fewer, the portal suggests new ones. */
 export const LOW_RECOVERY_CODES = 2;
 
