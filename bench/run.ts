@@ -128,7 +128,7 @@ function renderReport(r: Results): string {
       for (const [c, s] of Object.entries(byConcurrency)) row([name, FLOOR_NAMES[request] ?? request, c.slice(1), s.perSecond, s.p50, s.p99, s.errors]);
     }
   }
-  lines.push('', 'In-process (lib/auth/verify-login-code.ts called directly, no HTTP, no framework), and what one Prisma operation costs on its own:', '');
+  lines.push('', 'In-process (lib/auth/verify-second-factor.ts called directly, no HTTP, no framework), and what one Prisma operation costs on its own:', '');
   row(['database', 'SQL statements per verification', 'p50 ms', 'p99 ms', 'Prisma findUnique by id, p50 µs', 'Prisma $queryRaw SELECT 1, p50 µs']);
   row(['---', '---', '---', '---', '---', '---']);
   for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {

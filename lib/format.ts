@@ -60,39 +60,13 @@ export function formatDateTime(date: Date): string {
   return `${date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  'login.password_succeeded': 'Password accepted',
-  'login.password_failed': 'Wrong password',
-  'login.password_locked': 'Password step locked',
-  'login.code_succeeded': 'Verification code accepted',
-  'login.code_failed': 'Wrong verification code',
-  'login.code_replayed': 'Used verification code entered again',
-  'login.code_locked': 'Verification locked',
-  'login.challenge_exhausted': 'Too many codes: back to password',
-  'login.recovery_code_used': 'Recovery code used',
-  'login.recovery_code_failed': 'Wrong recovery code',
-  'login.recovery_code_replayed': 'Used recovery code entered again',
-  'login.completed': 'Signed in',
-  logout: 'Logged out',
-  'logout.other_sessions': 'Signed out everywhere else',
-  'two_factor.enrolment_started': '2FA setup started',
-  'two_factor.enabled': '2FA enabled',
-  'two_factor.enable_failed': '2FA setup: wrong code',
-  'two_factor.disabled': '2FA disabled',
-  'two_factor.disable_failed': '2FA disable: wrong password',
-  'two_factor.recovery_codes_generated': 'New recovery codes generated',
-  'two_factor.recovery_codes_generate_failed': 'New recovery codes: wrong password',
-  'helpdesk.two_factor_reset': '2FA reset by the helpdesk',
-  'helpdesk.user_unlocked': 'Unlocked by the helpdesk',
-  'office.two_factor_required': 'Office requires 2FA',
-  'office.two_factor_grace_changed': 'Office 2FA grace period changed',
-  'office.two_factor_requirement_lifted': 'Office no longer requires 2FA',
-  'office.user_moved': 'Moved to another office',
-};
-
-export function eventLabel(type: string): string {
-  return EVENT_LABELS[type] ?? type;
+/** A limit's length as a message says it: "15 minutes", "2 hours". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} ${minutes === 60 ? 'hour' : 'hours'}`;
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
+
 
 // First match wins: Edge and Opera also say "Chrome", Chrome also says "Safari", iOS also says "Mac OS X".
 // i18n-exempt: product names, the same in every language

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
+import type { Role } from '@/lib/db/enums';
 
 // .env first (as Next.js does for the server): the modules below read it when they load.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -15,7 +16,7 @@ const { seal } = await import('@/lib/crypto/secret-box');
 const { createTotpSecret, totpStepAt } = await import('@/lib/two-factor/totp');
 const { totpSecretContext } = await import('@/lib/two-factor/secret-context');
 
-type DemoUser = { email: string; name: string; role: 'USER' | 'OFFICE_ADMIN' | 'HELPDESK'; office: 'main' | 'other' | 'third' | null; twoFactor: boolean };
+type DemoUser = { email: string; name: string; role: Role; office: 'main' | 'other' | 'third' | null; twoFactor: boolean };
 
 const DEMO_USERS: DemoUser[] = [
   { email: 'anna@vandijk.example', name: 'Anna de Vries', role: 'USER', office: 'main', twoFactor: false },

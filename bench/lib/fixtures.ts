@@ -4,6 +4,7 @@
  * Import only after DATABASE_URL and the keys are set (see phase.ts).
  */
 import { db } from '@/lib/db';
+import type { Role } from '@/lib/db/enums';
 import { seal } from '@/lib/crypto/secret-box';
 import { startSession } from '@/lib/auth/sessions';
 import { createTotpSecret } from '@/lib/two-factor/totp';
@@ -42,7 +43,7 @@ export async function createPendingLogins(count: number, cookieName: string, tag
 }
 
 /** An active session for a user with the given role (and 2FA, as the helpdesk requires). */
-export async function activeSessionFor(role: 'USER' | 'HELPDESK', cookieName: string, tag: string): Promise<string> {
+export async function activeSessionFor(role: Role, cookieName: string, tag: string): Promise<string> {
   const user = await db.user.create({ data: { email: `bench-${tag}@bench.example`, name: `Bench ${tag}`, passwordHash: 'x', role } });
   const sealed = seal(createTotpSecret(), totpSecretContext(user.id));
   await db.totpCredential.create({ data: { userId: user.id, secretCiphertext: sealed.ciphertext, keyId: sealed.keyId, lastUsedStep: 0 } });

@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { logIn } from '@/app/(auth)/login/actions';
 import { initialFormState } from '@/lib/forms/form-state';
+import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
@@ -18,7 +19,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         autoComplete="username"
         required
-        maxLength={254}
+        maxLength={EMAIL_MAX_LENGTH}
         defaultValue={state.values?.email}
         errors={state.fieldErrors?.email}
         key={`email-${state.values?.email ?? ''}`}

@@ -1,3 +1,5 @@
+import { TOTP_PERIOD_SECONDS } from '@/lib/two-factor/totp';
+
 /** The product's troubleshooting help for the verification step, in its own words. */
 export function VerificationHelp({ helpdeskEmail, appName }: { helpdeskEmail: string; appName: string }) {
   return (
@@ -6,7 +8,7 @@ export function VerificationHelp({ helpdeskEmail, appName }: { helpdeskEmail: st
         <summary className="cursor-pointer font-medium text-slate-900">Where to find the verification code?</summary>
         <p className="mt-2">
           Your authentication app automatically generates a 6-digit verification code, which remains valid for a few seconds
-          (a new one every 30 seconds). Always use the most recent code from your app.
+          (a new one every {TOTP_PERIOD_SECONDS} seconds). Always use the most recent code from your app.
         </p>
       </details>
       <details className="rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">

@@ -1,8 +1,9 @@
 import type { AuditEventView } from '@/lib/audit/query-audit-events';
-import { eventLabel, formatDateTime } from '@/lib/format';
+import { eventLabel } from '@/lib/audit/events';
+import { formatDateTime } from '@/lib/format';
 
-/** Audit events as a table; `showPeople` adds who did it and to whom (the helpdesk view). */
-export function AuditTable({ events, showPeople = true, caption }: { events: AuditEventView[]; showPeople?: boolean; caption: string }) {
+/** Audit events as a table, with who did it and to whom (the helpdesk view). */
+export function AuditTable({ events, caption }: { events: AuditEventView[]; caption: string }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">No events.</p>;
   return (
     <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
@@ -13,8 +14,8 @@ export function AuditTable({ events, showPeople = true, caption }: { events: Aud
             <th scope="col" className="px-3 py-2">Time</th>
             <th scope="col" className="px-3 py-2">Event</th>
             <th scope="col" className="px-3 py-2">Outcome</th>
-            {showPeople && <th scope="col" className="px-3 py-2">By</th>}
-            {showPeople && <th scope="col" className="px-3 py-2">User</th>}
+            <th scope="col" className="px-3 py-2">By</th>
+            <th scope="col" className="px-3 py-2">User</th>
             <th scope="col" className="px-3 py-2">IP address</th>
             <th scope="col" className="px-3 py-2">Details</th>
           </tr>
@@ -25,8 +26,8 @@ export function AuditTable({ events, showPeople = true, caption }: { events: Aud
               <td className="whitespace-nowrap px-3 py-2 text-slate-700">{formatDateTime(event.createdAt)}</td>
               <td className="px-3 py-2 font-medium text-slate-900">{eventLabel(event.type)}</td>
               <td className="px-3 py-2 text-slate-700">{event.outcome.toLowerCase()}</td>
-              {showPeople && <td className="px-3 py-2 text-slate-700">{event.actor?.name ?? ''}</td>}
-              {showPeople && <td className="px-3 py-2 text-slate-700">{event.subject ? `${event.subject.name} (${event.subject.email})` : ''}</td>}
+              <td className="px-3 py-2 text-slate-700">{event.actor?.name ?? ''}</td>
+              <td className="px-3 py-2 text-slate-700">{event.subject ? `${event.subject.name} (${event.subject.email})` : ''}</td>
               <td className="px-3 py-2 font-mono text-xs text-slate-600">{event.ip ?? ''}</td>
               <td className="max-w-md px-3 py-2 text-xs text-slate-600">
                 {Object.entries(event.details)

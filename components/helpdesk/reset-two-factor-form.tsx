@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { IDENTITY_CHECKS, MIN_IDENTITY_CHECKS } from '@/lib/helpdesk/identity-checks';
+import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
@@ -42,7 +43,7 @@ export function ResetTwoFactorForm({ user }: Props) {
           ))}
         </div>
       </fieldset>
-      <TextField label="Ticket reference" name="ticket" maxLength={64} required defaultValue={values.ticket} errors={state.fieldErrors?.ticket} className="max-w-xs" />
+      <TextField label="Ticket reference" name="ticket" maxLength={TICKET_MAX_LENGTH} required defaultValue={values.ticket} errors={state.fieldErrors?.ticket} className="max-w-xs" />
       <div>
         <label htmlFor="reason" className="block text-sm font-medium text-slate-800">
           Reason
@@ -51,7 +52,7 @@ export function ResetTwoFactorForm({ user }: Props) {
           id="reason"
           name="reason"
           rows={3}
-          maxLength={500}
+          maxLength={REASON_MAX_LENGTH}
           required
           defaultValue={values.reason}
           aria-describedby={state.fieldErrors?.reason ? 'reason-error' : undefined}

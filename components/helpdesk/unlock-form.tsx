@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { initialFormState } from '@/lib/forms/form-state';
+import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
@@ -13,8 +14,8 @@ export function UnlockForm({ userId }: { userId: string }) {
     <form action={action} className="space-y-4" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="userId" value={userId} />
-      <TextField label="Ticket reference" name="ticket" id="unlock-ticket" maxLength={64} required errors={state.fieldErrors?.ticket} className="max-w-xs" />
-      <TextField label="Reason" name="reason" id="unlock-reason" maxLength={500} required errors={state.fieldErrors?.reason} />
+      <TextField label="Ticket reference" name="ticket" id="unlock-ticket" maxLength={TICKET_MAX_LENGTH} required errors={state.fieldErrors?.ticket} className="max-w-xs" />
+      <TextField label="Reason" name="reason" id="unlock-reason" maxLength={REASON_MAX_LENGTH} required errors={state.fieldErrors?.reason} />
       <SubmitButton variant="secondary">Unlock account</SubmitButton>
     </form>
   );

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { logOut } from '@/app/(auth)/logout/actions';
+import type { Role } from '@/lib/db/enums';
 import { AccountMenu } from './account-menu';
 
-type Props = { appName: string; email: string; role: string };
+type Props = { appName: string; email: string; role: Role };
 
 /** The portal's header: the user's e-mail address at the top right, with Manage 2FA, Security activity and Log out under it. */
 export function AppHeader({ appName, email, role }: Props) {

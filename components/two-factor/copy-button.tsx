@@ -2,7 +2,7 @@
 import { useState } from 'react';
 
 /** Copies a text to the clipboard and says so, for screen readers too. */
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button

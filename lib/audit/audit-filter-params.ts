@@ -2,7 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { NO_CONTROL_CHARACTERS } from '@/lib/forms/control-characters';
+import { EMAIL_MAX_LENGTH, normaliseEmail } from '@/lib/auth/email-address';
 import { AUDIT_EVENT_TYPES } from './events';
+import { parseEventCursor } from './event-cursor';
 import type { AuditFilter } from './query-audit-events';
 
 const PAGE_LINK_BROKEN = 'That page link is not valid: show the newest events and page on from there.';
@@ -13,18 +15,11 @@ const day = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That is not a date.');
 
 const ParamsSchema = z.object({
-  user: z.string().trim().max(254, 'That e-mail address is too long.').regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.').optional(),
+  user: z.string().trim().max(EMAIL_MAX_LENGTH, 'That e-mail address is too long.').regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.').optional(),
   office: z.string().max(64, 'Choose an office from the list.').regex(NO_CONTROL_CHARACTERS, 'Choose an office from the list.').optional(),
   type: z.enum(AUDIT_EVENT_TYPES, 'Choose an event type from the list.').optional(),
   from: day.optional(),
   to: day.optional(),
-  // Ids are 32-bit integers in both databases; a larger cursor is not a page of ours.
-  cursor: z.coerce
-    .number(PAGE_LINK_BROKEN)
-    .int(PAGE_LINK_BROKEN)
-    .positive(PAGE_LINK_BROKEN)
-    .max(2_147_483_647, PAGE_LINK_BROKEN)
-    .optional(),
 });
 
 export type AuditQuery = { filter: AuditFilter; cursor?: number; values: Record<string, string>; errors: string[] };
@@ -36,12 +31,14 @@ export async function parseAuditQuery(params: Record<string, string | string[] |
   const raw = Object.fromEntries(['user', 'office', 'type', 'from', 'to', 'cursor'].map((key) => [key, first(params[key])]));
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const parsed = ParamsSchema.safeParse(raw);
-  if (!parsed.success) return { filter: { userId: '-' }, values, errors: [...new Set(parsed.error.issues.map((issue) => issue.message))] };
-  const { user, office, type, from, to, cursor } = parsed.data;
-  const errors: string[] = [];
+  const cursor = parseEventCursor(raw.cursor);
+  const errors = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  if (cursor === null) errors.push(PAGE_LINK_BROKEN);
+  if (!parsed.success || cursor === null) return { filter: { userId: '-' }, values, errors: [...new Set(errors)] };
+  const { user, office, type, from, to } = parsed.data;
   let userId: string | undefined;
   if (user) {
-    const found = await db.user.findUnique({ where: { email: user.toLowerCase() }, select: { id: true } });
+    const found = await db.user.findUnique({ where: { email: normaliseEmail(user) }, select: { id: true } });
     if (!found) errors.push(`No user has the e-mail address ${user}.`);
     userId = found?.id ?? '-';
   }

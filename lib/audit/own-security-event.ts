@@ -1,6 +1,8 @@
-import type { AuditEventType } from './events';
+import type { AuditOutcome } from '@/lib/db/enums';
+import { eventLabel, type AuditEventType } from './events';
 import type { AuditEventView } from './query-audit-events';
-import { describeBrowser, eventLabel } from '@/lib/format';
+import { describeBrowser, formatDuration } from '@/lib/format';
+import { CODE_LOCK_MS, PASSWORD_LOCK_MS } from '@/lib/auth/limits';
 
 /**
  * What a user sees of their own audit trail on Security activity: events whose subject is
@@ -33,7 +35,7 @@ export type OwnSecurityEvent = {
   id: number;
   createdAt: Date;
   label: string;
-  outcome: string;
+  outcome: AuditOutcome;
   /** Who did it: the user (or someone with their password), or the helpdesk. */
   by: 'you' | 'helpdesk';
   /** Only for what came from the user's side; never an agent's. */
@@ -57,8 +59,9 @@ function noteFor(event: AuditEventView): string | null {
       return ended === null ? null : `${plural(ended, 'other session', 'other sessions')} ended`;
     }
     case 'login.password_locked':
+      return `Paused for ${formatDuration(PASSWORD_LOCK_MS)}`;
     case 'login.code_locked':
-      return 'Paused for 15 minutes';
+      return `Paused for ${formatDuration(CODE_LOCK_MS)}`;
     case 'helpdesk.two_factor_reset':
       return 'At your request, after the helpdesk confirmed your identity';
     default:

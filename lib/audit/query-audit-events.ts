@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { AuditOutcome } from '@/lib/db/enums';
 
 export type AuditFilter = {
   /** Events the user did or that were done to them (the helpdesk's view). */
@@ -17,7 +18,7 @@ export type AuditEventView = {
   id: number;
   createdAt: Date;
   type: string;
-  outcome: string;
+  outcome: AuditOutcome;
   factor: string | null;
   actor: { id: string; name: string; email: string } | null;
   subject: { id: string; name: string; email: string } | null;
@@ -29,7 +30,7 @@ export type AuditEventView = {
 
 export type AuditPage = { events: AuditEventView[]; nextCursor: number | null };
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 function whereOf(filter: AuditFilter, cursor?: number) {
   return {

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
 import type { RequestMeta } from '@/lib/auth/request-meta';
-import type { AuditEventType, AuditFactor, AuditOutcome } from './events';
+import type { AuditOutcome } from '@/lib/db/enums';
+import type { AuditEventType, AuditFactor } from './events';
 
 export type AuditEventInput = {
   type: AuditEventType;

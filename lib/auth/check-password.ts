@@ -14,7 +14,7 @@ export type PasswordCheck =
  * address is known, unknown or locked, so the answer's timing tells nothing.
  */
 export async function checkPassword(email: string, password: string, passwordHash: string | null): Promise<PasswordCheck> {
-  const key = throttleKey(email.trim().toLowerCase());
+  const key = throttleKey(email);
   if (!(await reservePasswordAttempt(key))) {
     await verifyPassword(password, null);
     return { kind: 'locked', lockedNow: null };

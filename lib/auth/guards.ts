@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { loadSession, type SessionContext } from './sessions';
 import { readSessionToken } from './session-cookie';
+import type { Role } from '@/lib/db/enums';
 
 /**
  * The one family of guards. Every page, server action and route handler calls one of them
@@ -35,9 +36,7 @@ export async function requireActiveSession(): Promise<SessionContext> {
   return session;
 }
 
-export type Role = 'USER' | 'OFFICE_ADMIN' | 'HELPDESK';
-
-export async function requireRole(role: Role): Promise<SessionContext> {
+async function requireRole(role: Role): Promise<SessionContext> {
   const session = await requireActiveSession();
   if (session.user.role !== role) redirect('/');
   return session;

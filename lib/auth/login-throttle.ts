@@ -1,22 +1,22 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { keyedHash } from '@/lib/crypto/server-keys';
+import { PASSWORD_FAILURE_LIMIT, PASSWORD_LOCK_MS } from './limits';
+import { normaliseEmail } from './email-address';
 
 /**
- * The password step's guess limit (S5): 10 consecutive wrong passwords lock an e-mail address
- * for 15 minutes. Counted per address whether or not an account has it, so a lock tells an
+ * The password step's guess limit (S5): PASSWORD_FAILURE_LIMIT consecutive wrong passwords lock
+ * an e-mail address for PASSWORD_LOCK_MS (lib/auth/limits.ts). Counted per address whether or not an account has it, so a lock tells an
  * outsider nothing about which addresses exist. An attempt is reserved before the password is
  * compared: parallel requests from many instances cannot slip past the limit.
  */
 
-export const PASSWORD_FAILURE_LIMIT = 10;
-export const PASSWORD_LOCK_MS = 15 * 60 * 1000;
-
+/** The throttle row of an address: one per address however it was typed. */
 export function throttleKey(email: string): string {
-  return keyedHash('login-throttle', email);
+  return keyedHash('login-throttle', normaliseEmail(email));
 }
 
-/** Returns false when the address is locked (or its 10 attempts are all in flight). */
+/** Returns false when the address is locked (or all its attempts are in flight). */
 export async function reservePasswordAttempt(key: string, now = new Date()): Promise<boolean> {
   try {
     await db.loginThrottle.upsert({ where: { key }, create: { key }, update: {} });
@@ -35,7 +35,7 @@ export async function reservePasswordAttempt(key: string, now = new Date()): Pro
   return count === 1;
 }
 
-/** After a wrong password: the reserved attempt stays counted; the tenth locks the address. */
+/** After a wrong password: the reserved attempt stays counted; the last one allowed locks the address. */
 export async function lockIfLimitReached(key: string, now = new Date()): Promise<Date | null> {
   const lockedUntil = new Date(now.getTime() + PASSWORD_LOCK_MS);
   const { count } = await db.loginThrottle.updateMany({

@@ -3,8 +3,6 @@ import { bcryptCompare, bcryptHash } from './bcrypt-pool';
 
 import { BCRYPT_COST } from './password-hash-cost';
 
-export { BCRYPT_COST };
-
 export function hashPassword(password: string): Promise<string> {
   return bcryptHash(password, BCRYPT_COST);
 }

@@ -3,18 +3,15 @@ import { db, type TxClient } from '@/lib/db';
 import type { RequestMeta } from './request-meta';
 import { createSessionToken, sessionIdFromToken } from './session-token';
 import { userTwoFactorDeadline } from '@/lib/offices/two-factor-deadline';
+import type { Role, SessionStage } from '@/lib/db/enums';
+import { ACTIVE_ABSOLUTE_MS, ACTIVE_IDLE_MS, PENDING_LIFETIME_MS } from './limits';
 
 /**
  * Sessions live in the database, so every instance sees the same state and a session can be
  * ended at once (S9). A session in stage PENDING_2FA is the login challenge between the
- * password and the code (S6): bound to one user, five minutes long, with its own attempt count.
+ * password and the code (S6): bound to one user, short-lived, with its own attempt count.
  */
 
-export type SessionStage = 'PENDING_2FA' | 'ACTIVE';
-
-export const PENDING_LIFETIME_MS = 5 * 60 * 1000;
-export const ACTIVE_IDLE_MS = 2 * 60 * 60 * 1000;
-export const ACTIVE_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 // lastSeenAt is written at most this often, so reading a page is not a write.
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -22,7 +19,7 @@ export type SessionUser = {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   officeId: string | null;
   officeName: string | null;
   twoFactorEnabledAt: Date | null;
@@ -129,7 +126,7 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
   const twoFactorDeadline = user.totpCredential ? null : userTwoFactorDeadline(user.office, user);
   return {
     sessionId,
-    stage: row.stage as SessionStage,
+    stage: row.stage,
     codeAttempts: row.codeAttempts,
     secondFactor: row.secondFactor as SecondFactor | null,
     expiresAt,

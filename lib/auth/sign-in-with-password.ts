@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { checkPassword } from './check-password';
+import { normaliseEmail } from './email-address';
 import { startSession } from './sessions';
 import type { RequestMeta } from './request-meta';
 
@@ -19,7 +20,7 @@ export async function signInWithPassword(
   { email, password }: { email: string; password: string },
   meta: RequestMeta,
 ): Promise<PasswordStepResult> {
-  const normalisedEmail = email.trim().toLowerCase();
+  const normalisedEmail = normaliseEmail(email);
   const user = await db.user.findUnique({
     where: { email: normalisedEmail },
     select: { id: true, officeId: true, passwordHash: true, sessionVersion: true, totpCredential: { select: { id: true } } },

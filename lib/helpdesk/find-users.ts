@@ -1,13 +1,14 @@
 import 'server-only';
 import { containsIgnoringCase, db } from '@/lib/db';
 import { throttleKey } from '@/lib/auth/login-throttle';
+import type { Role } from '@/lib/db/enums';
 
 /** What an agent sees of a user: never a secret or a hash (S7). */
 export type UserFacts = {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   officeName: string | null;
   twoFactor: { status: 'off' } | { status: 'pending' } | { status: 'on'; since: Date };
   lastSignInAt: Date | null;
@@ -30,7 +31,7 @@ type FactsRow = {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   lastSignInAt: Date | null;
   codeLockedUntil: Date | null;
   office: { name: string } | null;

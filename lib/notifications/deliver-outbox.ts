@@ -73,7 +73,7 @@ async function deliverInBackground(): Promise<void> {
   }
 }
 
-/** After the response is sent: deliver what the request queued. */
+/** After the response is sent: deliver what the request queued (enqueueNotification schedules this after its commit). */
 export function deliverOutboxSoon(): void {
   try {
     after(deliverInBackground);

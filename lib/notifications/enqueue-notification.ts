@@ -1,12 +1,16 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
+import { afterCommit } from '@/lib/db/transaction';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { env } from '@/lib/env';
 import { renderNotification, type NotificationKind } from './templates';
+import { deliverOutboxSoon } from './deliver-outbox';
 
 /**
  * Puts a notification in the outbox inside the transaction of the change it reports, so a
- * change is never made without its message, and a failed send never undoes the change.
+ * change is never made without its message, and a failed send never undoes the change. Its
+ * delivery is scheduled here too, to start once that transaction commits (so `tx` must come
+ * from transaction() in lib/db/transaction.ts); callers do nothing more.
  */
 export async function enqueueNotification(
   tx: TxClient,
@@ -17,4 +21,5 @@ export async function enqueueNotification(
   const { APP_NAME, HELPDESK_EMAIL } = env();
   const { subject, body } = renderNotification(kind, { appName: APP_NAME, helpdeskEmail: HELPDESK_EMAIL, name: user.name, at: now, deadline, codesLeft, ...meta });
   await tx.outboxMessage.create({ data: { userId, kind, toEmail: user.email, subject, body, nextAttemptAt: now } });
+  afterCommit(tx, deliverOutboxSoon);
 }

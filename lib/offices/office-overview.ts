@@ -1,12 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { Role } from '@/lib/db/enums';
 import { userTwoFactorDeadline } from './two-factor-deadline';
 
 export type OfficeMember = {
   id: string;
   name: string;
   email: string;
-  role: string;
+  role: Role;
   twoFactorOn: boolean;
   lastSignInAt: Date | null;
   /** Only while the office requires 2FA and the user does not have it. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import type { RequestMeta } from '@/lib/auth/request-meta';
@@ -22,7 +23,7 @@ export type RequirementChange = { officeId: string; adminId: string; required: b
  * deadline only ever moves earlier (see two-factor-deadline.ts).
  */
 export async function setTwoFactorRequirement(change: RequirementChange, meta: RequestMeta, now = new Date()): Promise<{ deadline: Date | null; affectedUsers: number }> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const office = await tx.office.findUniqueOrThrow({
       where: { id: change.officeId },
       select: { twoFactorRequired: true, twoFactorGraceDays: true, twoFactorDeadline: true, twoFactorRequiredAt: true },

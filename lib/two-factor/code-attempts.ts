@@ -1,14 +1,12 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
+import { CODE_FAILURE_LIMIT, CODE_LOCK_MS } from '@/lib/auth/limits';
 
 /**
- * The account-wide guess limit of the second step (S4): 10 consecutive wrong codes, over any
- * number of login challenges and instances, lock the step for 15 minutes; a success resets
- * the count. An attempt is reserved with a conditional write before the code is checked.
+ * The account-wide guess limit of the second step (S4): CODE_FAILURE_LIMIT consecutive wrong
+ * codes, over any number of login challenges and instances, lock the step for CODE_LOCK_MS
+ * (lib/auth/limits.ts); a success resets the count. An attempt is reserved with a conditional write before the code is checked.
  */
-
-export const CODE_FAILURE_LIMIT = 10;
-export const CODE_LOCK_MS = 15 * 60 * 1000;
 
 export type CodeAttempt = { kind: 'locked' } | { kind: 'reserved'; failures: number };
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
 import { open } from '@/lib/crypto/secret-box';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
@@ -10,8 +11,6 @@ import { totpSecretContext } from './secret-context';
 import { replaceRecoveryCodes } from './recovery-codes';
 
 export type ConfirmResult = { kind: 'enabled'; recoveryCodes: string[] } | { kind: 'wrong' } | { kind: 'no-enrolment' };
-
-class EnrolmentGone extends Error {}
 
 /**
  * Turns 2FA on, only with a right code from the new secret (S8). The code counts as used (S3);
@@ -38,24 +37,18 @@ export async function confirmEnrolment(
     return { kind: 'wrong' };
   }
 
-  try {
-    const recoveryCodes = await db.$transaction(async (tx) => {
-      // Exactly this enrolment, once: a second tab confirming the same secret finds it gone.
-      const { count } = await tx.totpEnrolment.deleteMany({ where: { id: enrolment.id } });
-      if (count !== 1) throw new EnrolmentGone();
-      await tx.totpCredential.create({
-        data: { userId, secretCiphertext: enrolment.secretCiphertext, keyId: enrolment.keyId, lastUsedStep: check.step, confirmedAt: now },
-      });
-      await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
-      const codes = await replaceRecoveryCodes(tx, userId, now);
-      await endOtherSessions(tx, userId, sessionId);
-      await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
-      await enqueueNotification(tx, { userId, kind: 'two_factor_enabled', meta, now });
-      return codes;
+  return transaction(async (tx): Promise<ConfirmResult> => {
+    // Exactly this enrolment, once: a second tab confirming the same secret finds it gone (and nothing is written).
+    const { count } = await tx.totpEnrolment.deleteMany({ where: { id: enrolment.id } });
+    if (count !== 1) return { kind: 'no-enrolment' };
+    await tx.totpCredential.create({
+      data: { userId, secretCiphertext: enrolment.secretCiphertext, keyId: enrolment.keyId, lastUsedStep: check.step, confirmedAt: now },
     });
-    return { kind: 'enabled', recoveryCodes };
-  } catch (error) {
-    if (error instanceof EnrolmentGone) return { kind: 'no-enrolment' };
-    throw error;
-  }
+    await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
+    const codes = await replaceRecoveryCodes(tx, userId, now);
+    await endOtherSessions(tx, userId, sessionId);
+    await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
+    await enqueueNotification(tx, { userId, kind: 'two_factor_enabled', meta, now });
+    return { kind: 'enabled', recoveryCodes: codes };
+  });
 }

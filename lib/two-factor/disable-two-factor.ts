@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { checkPassword } from '@/lib/auth/check-password';
@@ -34,7 +35,7 @@ export async function disableTwoFactor(
     return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
   }
 
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.totpCredential.deleteMany({ where: { userId } });
     await tx.totpEnrolment.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });

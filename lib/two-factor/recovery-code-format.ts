@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
  */
 
 export const RECOVERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const RECOVERY_CODE_LENGTH = 10;
-export const RECOVERY_CODES_PER_SET = 10;
+const RECOVERY_CODE_LENGTH = 10;
+const RECOVERY_CODES_PER_SET = 10;
 /** With this many unused codes or fewer, the portal suggests new ones. */
 export const LOW_RECOVERY_CODES = 2;
 
@@ -35,7 +35,7 @@ export function formatRecoveryCode(code: string): string {
 
 export type ParsedRecoveryCode = { ok: true; code: string } | { ok: false; message: string };
 
-export const RECOVERY_CODE_FORMAT_MESSAGE = 'Enter one of your recovery codes: 10 letters and digits, as shown in your list (for example 7KQ2M-XH4PD).';
+export const RECOVERY_CODE_FORMAT_MESSAGE = `Enter one of your recovery codes: ${RECOVERY_CODE_LENGTH} letters and digits, as shown in your list (for example 7KQ2M-XH4PD).`;
 
 // Case-insensitive over ASCII only: 'ß' or 'ſ' must not become letters of a code by upper-casing.
 const VALID = new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{${RECOVERY_CODE_LENGTH}}$`, 'i');

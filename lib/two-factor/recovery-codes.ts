@@ -11,7 +11,7 @@ import { createRecoveryCodeSet, formatRecoveryCode } from './recovery-code-forma
  * chooses the code but cannot choose or learn the hash, so the lookup's timing tells nothing.
  */
 
-export function recoveryCodeHash(userId: string, code: string): string {
+function recoveryCodeHash(userId: string, code: string): string {
   return keyedHash('recovery-code', `${userId}:${code}`);
 }
 

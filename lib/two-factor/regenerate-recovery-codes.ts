@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { checkPassword } from '@/lib/auth/check-password';
@@ -7,8 +8,6 @@ import type { RequestMeta } from '@/lib/auth/request-meta';
 import { replaceRecoveryCodes } from './recovery-codes';
 
 export type RegenerateResult = { kind: 'generated'; recoveryCodes: string[] } | { kind: 'incorrect' } | { kind: 'locked' } | { kind: 'not-enabled' };
-
-class NotEnabled extends Error {}
 
 /**
  * A new set of recovery codes, with the current password under the guess limit of sign-in
@@ -40,18 +39,12 @@ export async function regenerateRecoveryCodes(
     return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
   }
 
-  try {
-    const recoveryCodes = await db.$transaction(async (tx) => {
-      // 2FA may have been turned off or reset since it was read above: no codes without it.
-      if ((await tx.totpCredential.count({ where: { userId } })) === 0) throw new NotEnabled();
-      const codes = await replaceRecoveryCodes(tx, userId, now);
-      await recordAuditEvent(tx, { ...audit, type: 'two_factor.recovery_codes_generated', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
-      await enqueueNotification(tx, { userId, kind: 'recovery_codes_generated', meta, now });
-      return codes;
-    });
-    return { kind: 'generated', recoveryCodes };
-  } catch (error) {
-    if (error instanceof NotEnabled) return { kind: 'not-enabled' };
-    throw error;
-  }
+  return transaction(async (tx): Promise<RegenerateResult> => {
+    // 2FA may have been turned off or reset since it was read above: no codes without it.
+    if ((await tx.totpCredential.count({ where: { userId } })) === 0) return { kind: 'not-enabled' };
+    const codes = await replaceRecoveryCodes(tx, userId, now);
+    await recordAuditEvent(tx, { ...audit, type: 'two_factor.recovery_codes_generated', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
+    await enqueueNotification(tx, { userId, kind: 'recovery_codes_generated', meta, now });
+    return { kind: 'generated', recoveryCodes: codes };
+  });
 }

@@ -1,4 +1,4 @@
-import { generate, generateSecret, generateURI, verify } from 'otplib';
+import { generateSecret, generateURI, verify } from 'otplib';
 
 /**
  * TOTP per RFC 6238 (S1): HMAC-SHA-1, 6 digits, 30-second steps, 160-bit secrets from
@@ -7,7 +7,6 @@ import { generate, generateSecret, generateURI, verify } from 'otplib';
  */
 
 export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
 
 export function createTotpSecret(): string {
   return generateSecret({ length: 20 });
@@ -45,9 +44,4 @@ export async function checkTotpCode(
   // The functional API types HOTP and TOTP results together; a TOTP match carries its time step.
   if (!result.valid || !('timeStep' in result)) return { kind: 'wrong' };
   return result.timeStep > lastUsedStep ? { kind: 'accepted', step: result.timeStep } : { kind: 'replayed', step: result.timeStep };
-}
-
-/** For seeding and tests of our own: the code a secret shows at a time. */
-export function totpCodeAt(secret: string, nowMs: number): Promise<string> {
-  return generate({ secret, epoch: Math.floor(nowMs / 1000) });
 }

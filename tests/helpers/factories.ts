@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { db } from '@/lib/db';
+import type { Role } from '@/lib/db/enums';
 import { seal } from '@/lib/crypto/secret-box';
 import { createTotpSecret } from '@/lib/two-factor/totp';
 import { totpSecretContext } from '@/lib/two-factor/secret-context';
@@ -17,7 +18,7 @@ export async function createUser({
   twoFactor = false,
   officeId,
   email,
-}: { role?: 'USER' | 'OFFICE_ADMIN' | 'HELPDESK'; twoFactor?: boolean; officeId?: string | null; email?: string } = {}): Promise<TestUser> {
+}: { role?: Role; twoFactor?: boolean; officeId?: string | null; email?: string } = {}): Promise<TestUser> {
   const n = ++sequence; // taken before any await: factories may run in parallel
   const password = `correct horse ${n}`;
   const office = officeId === undefined ? await db.office.create({ data: { name: `Office ${n}` } }) : null;

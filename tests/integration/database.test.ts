@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { db } from '@/lib/db';
+import type { AuditOutcome, Role } from '@/lib/db/enums';
 import { databaseKind, sqliteFilePath } from '@/lib/database-url';
 
 describe('test database', () => {
@@ -44,6 +45,13 @@ describe('test database', () => {
     await expect(
       db.user.create({ data: { email: 'anna@vandijk.example', name: 'Someone else', passwordHash: 'x' } }),
     ).rejects.toMatchObject({ code: 'P2002' });
+  });
+
+  it('stores only the schema\'s roles, stages and outcomes (enums)', async () => {
+    const data = { email: 'eve@vandijk.example', name: 'Eve', passwordHash: 'x' };
+    await expect(db.user.create({ data: { ...data, role: 'ADMIN' as Role } })).rejects.toThrow(/ADMIN/);
+    await expect(db.auditEvent.create({ data: { type: 'logout', outcome: 'MAYBE' as AuditOutcome } })).rejects.toThrow(/MAYBE/);
+    expect(await db.user.count({ where: { email: data.email } })).toBe(0);
   });
 
   it('rolls back a failed transaction as a whole', async () => {

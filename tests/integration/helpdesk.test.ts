@@ -8,8 +8,12 @@ import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/user
 import { GET as exportAudit } from '@/app/(app)/helpdesk/audit/export/route';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { queryAuditEvents } from '@/lib/audit/query-audit-events';
+import { readAuditLog } from '@/lib/audit/read-audit-log';
 import { searchUsers } from '@/lib/helpdesk/find-users';
 import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
+import { resetTwoFactor } from '@/lib/helpdesk/reset-two-factor';
+import { unlockUser } from '@/lib/helpdesk/unlock-user';
+import { CONFIRM_WITH_THE_NAMED_BUTTON } from '@/lib/helpdesk/helpdesk-request';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { wrongCode } from '../helpers/totp-reference';
@@ -105,6 +109,55 @@ describe('reset 2FA', () => {
   });
 });
 
+describe('the rules live in lib: a caller other than the form cannot skip them', () => {
+  const meta = { ip: '203.0.113.5', userAgent: 'another caller' };
+  async function unchanged(user: TestUser, auditBefore: number, userBrowser: FakeBrowser) {
+    expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count()).toBe(auditBefore);
+    expect(await db.outboxMessage.count({ where: { userId: user.id } })).toBe(0);
+    expect((await as(userBrowser, getCurrentSession)).result?.user.id).toBe(user.id);
+  }
+
+  it('refuses a reset with one identity check, no ticket, no reason and a confirmation naming someone else, changing nothing', async () => {
+    const user = await createUser({ twoFactor: true });
+    const userBrowser = await signedInBrowser(user);
+    const before = await db.auditEvent.count();
+    const result = await resetTwoFactor({ agentId: agent.id, userId: user.id, checks: ['callback_phone_on_file'], ticket: '', reason: '', confirmedUserId: agent.id }, meta);
+    expect(result).toEqual({
+      kind: 'invalid',
+      fieldErrors: {
+        checks: ['Tick at least 2 identity checks that passed.'],
+        ticket: ['Enter the ticket reference.'],
+        reason: ['Describe the reason in a few words (at least 10 characters).'],
+      },
+    });
+    await unchanged(user, before, userBrowser);
+  });
+
+  it('refuses an otherwise complete reset whose confirmation does not name the user, changing nothing', async () => {
+    const user = await createUser({ twoFactor: true });
+    const userBrowser = await signedInBrowser(user);
+    const before = await db.auditEvent.count();
+    const request = { agentId: agent.id, userId: user.id, checks: GOOD_CHECKS, ticket: 'HD-77', reason: 'Lost phone, called back on file number' };
+    for (const confirmedUserId of ['', 'someone-else']) {
+      await expect(resetTwoFactor({ ...request, confirmedUserId }, meta)).resolves.toEqual({ kind: 'invalid', fieldErrors: { confirm: [CONFIRM_WITH_THE_NAMED_BUTTON] } });
+    }
+    await unchanged(user, before, userBrowser);
+    await expect(resetTwoFactor({ ...request, confirmedUserId: user.id }, meta)).resolves.toEqual({ kind: 'done' });
+  });
+
+  it('refuses an unlock without a ticket or reason, and a user id that is none of ours, before reading anything', async () => {
+    const user = await createUser({ twoFactor: true });
+    await db.user.update({ where: { id: user.id }, data: { codeFailures: 10, codeLockedUntil: new Date(Date.now() + 600_000) } });
+    await expect(unlockUser({ agentId: agent.id, userId: user.id, ticket: ' ', reason: 'short' }, meta)).resolves.toMatchObject({
+      kind: 'invalid',
+      fieldErrors: { ticket: expect.any(Array), reason: expect.any(Array) },
+    });
+    await expect(unlockUser({ agentId: agent.id, userId: "x' OR 1=1", ticket: 'HD-1', reason: 'User called, verified identity' }, meta)).resolves.toEqual({ kind: 'no-such-user' });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).codeLockedUntil).not.toBeNull();
+  });
+});
+
 describe('unlock', () => {
   it('lifts a password lock and a code lock, with a reason, audited', async () => {
     const user = await createUser({ twoFactor: true });
@@ -172,6 +225,22 @@ describe('audit log', () => {
     expect(byOffice.events.map((e) => e.subject?.id)).toEqual([user.id]);
     const tomorrow = new Date(Date.now() + 86_400_000);
     expect((await queryAuditEvents({ officeId: user.officeId!, from: tomorrow })).events).toEqual([]);
+  });
+
+  it('reads the page the query string asks for, and refuses a bad filter or page link in words, reading no events', async () => {
+    const user = await createUser({ twoFactor: true });
+    for (let i = 0; i < 3; i++) await db.auditEvent.create({ data: { type: 'login.code_failed', outcome: 'FAILURE', subjectUserId: user.id } });
+    const page = await readAuditLog({ user: user.email.toUpperCase(), type: 'login.code_failed' });
+    expect([page.errors, page.events.length, page.filterValues]).toEqual([[], 3, { user: user.email.toUpperCase(), type: 'login.code_failed' }]);
+    expect(page.offices.map((office) => office.id)).toContain(user.officeId);
+
+    const forged = await readAuditLog({ user: user.email, cursor: '2147483648' });
+    expect([forged.errors, forged.events]).toEqual([['That page link is not valid: show the newest events and page on from there.'], []]);
+    const unknown = await readAuditLog({ user: 'nobody@office.example', type: 'login.made_up' });
+    expect(unknown.errors).toEqual(['Choose an event type from the list.']);
+    const outcome = await as(agentBrowser, () => exportAudit(new Request('http://localhost/helpdesk/audit/export?from=2026-13-45')));
+    const response = outcome.result as Response;
+    expect([response.status, await response.text()]).toEqual([400, 'That is not a date.']);
   });
 
   it('exports the filtered rows as CSV, defusing spreadsheet formulas', async () => {

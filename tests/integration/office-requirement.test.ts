@@ -8,12 +8,11 @@ import { beginEnrolment, finishEnrolment, turnOffTwoFactor } from '@/app/(app)/s
 import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { getCurrentSession, requireActiveSession } from '@/lib/auth/guards';
 import { setTwoFactorRequirement } from '@/lib/offices/set-two-factor-requirement';
-import { moveUserToOffice } from '@/lib/offices/move-user-to-office';
 import { getOfficeOverview } from '@/lib/offices/office-overview';
 import { DAY_MS } from '@/lib/offices/two-factor-deadline';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
 import { REQUIRED_BY_OFFICE } from '@/lib/two-factor/messages';
-import { createUser, type TestUser } from '../helpers/factories';
+import { createUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { authenticatorCode } from '../helpers/totp-reference';
 
@@ -145,27 +144,6 @@ describe('users of an office that requires 2FA', () => {
     const overview = await getOfficeOverview(officeId);
     expect(overview.members.find((m) => m.id === newcomer.id)?.grace?.passed).toBe(false);
     expect(overview.members.find((m) => m.id === admin.id)?.grace?.passed).toBe(true);
-  });
-
-  it('gives a user who moves into such an office their grace period from the move; moving out frees them', async () => {
-    const strict = await officeWithAdmin();
-    await setTwoFactorRequirement({ officeId: strict.officeId, adminId: strict.admin.id, required: true, graceDays: 0 }, meta);
-    const mover: TestUser = await createUser();
-    const lenient = await officeWithAdmin();
-    await setTwoFactorRequirement({ officeId: lenient.officeId, adminId: lenient.admin.id, required: true, graceDays: 4 }, meta, new Date(Date.now() - 30 * DAY_MS));
-
-    await moveUserToOffice({ userId: mover.id, officeId: lenient.officeId, actorUserId: lenient.admin.id }, meta);
-    let s = await session(await signedInBrowser(mover));
-    expect(Math.round((s!.user.twoFactorDeadline!.getTime() - Date.now()) / DAY_MS)).toBe(4);
-
-    await moveUserToOffice({ userId: mover.id, officeId: strict.officeId, actorUserId: strict.admin.id }, meta);
-    s = await session(await signedInBrowser(mover));
-    expect(s?.user.mustEnrolNow).toBe(true);
-
-    const free = await db.office.create({ data: { name: 'No requirement' } });
-    await moveUserToOffice({ userId: mover.id, officeId: free.id, actorUserId: strict.admin.id }, meta);
-    s = await session(await signedInBrowser(mover));
-    expect(s?.user.twoFactorDeadline).toBeNull();
   });
 
   it('cannot disable 2FA while the office requires it; the page says why', async () => {

@@ -8,6 +8,7 @@
 import { db } from '@/lib/db';
 import { deliverOutbox, MAX_SEND_ATTEMPTS, retryDelayMs, type Sender } from '@/lib/notifications/deliver-outbox';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
+import { transaction } from '@/lib/db/transaction';
 import { createUser } from '../helpers/factories';
 
 const meta = { ip: '203.0.113.9', userAgent: 'outbox test' };
@@ -28,7 +29,7 @@ function mailServer() {
 
 async function queueFor(kind: 'two_factor_enabled' | 'two_factor_disabled' = 'two_factor_enabled') {
   const user = await createUser();
-  await db.$transaction((tx) => enqueueNotification(tx, { userId: user.id, kind, meta, now: T0 }));
+  await transaction((tx) => enqueueNotification(tx, { userId: user.id, kind, meta, now: T0 }));
   return user;
 }
 

@@ -10,7 +10,7 @@ import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { sessionIdFromToken } from '@/lib/auth/session-token';
-import { verifyLoginRecoveryCode } from '@/lib/auth/verify-login-code';
+import { verifySecondFactor } from '@/lib/auth/verify-second-factor';
 import { RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
 import { RECOVERY_CODE_FORMAT_MESSAGE } from '@/lib/two-factor/recovery-code-format';
 import { PASSWORD_INCORRECT, RECOVERY_CODES_NEED_TWO_FACTOR } from '@/lib/two-factor/messages';
@@ -119,8 +119,8 @@ describe('logging in with a recovery code', () => {
     const [a, b] = [await pendingBrowser(user), await pendingBrowser(user)];
     const code = codes[5].replace('-', '');
     const results = await Promise.all([
-      verifyLoginRecoveryCode({ sessionId: sessionIdOf(a), code }, { ip: null, userAgent: 'a' }),
-      verifyLoginRecoveryCode({ sessionId: sessionIdOf(b), code }, { ip: null, userAgent: 'b' }),
+      verifySecondFactor({ sessionId: sessionIdOf(a), factor: 'recovery_code', code }, { ip: null, userAgent: 'a' }),
+      verifySecondFactor({ sessionId: sessionIdOf(b), factor: 'recovery_code', code }, { ip: null, userAgent: 'b' }),
     ]);
     expect(results.map((r) => r.kind).sort()).toEqual(['replayed', 'signed-in']);
     expect(await db.session.count({ where: { userId: user.id, stage: 'ACTIVE', secondFactor: 'recovery_code' } })).toBe(1);
@@ -196,7 +196,7 @@ describe('guess limits shared with the app’s codes (S4)', () => {
     const t0 = new Date();
     for (let login = 0; login < 2; login++) {
       const sessionId = sessionIdOf(await pendingBrowser(user));
-      for (let i = 0; i < 5; i++) await verifyLoginRecoveryCode({ sessionId, code: `WRONG${i}CODE`.replace(/[01IO]/g, '2') }, { ip: null, userAgent: null }, t0);
+      for (let i = 0; i < 5; i++) await verifySecondFactor({ sessionId, factor: 'recovery_code', code: `WRONG${i}CODE`.replace(/[01IO]/g, '2') }, { ip: null, userAgent: null }, t0);
     }
     expect((await auditOf(user.id)).map((e) => e.type)).toContain('login.code_locked');
     const during = await pendingBrowser(user);
@@ -209,7 +209,7 @@ describe('guess limits shared with the app’s codes (S4)', () => {
     const { user } = await userWithRecoveryCodes();
     const sessionId = sessionIdOf(await pendingBrowser(user));
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => verifyLoginRecoveryCode({ sessionId, code: `GUESS${String(i).padStart(5, '2')}`.replace(/[01]/g, '3') }, { ip: null, userAgent: null })),
+      Array.from({ length: 20 }, (_, i) => verifySecondFactor({ sessionId, factor: 'recovery_code', code: `GUESS${String(i).padStart(5, '2')}`.replace(/[01]/g, '3') }, { ip: null, userAgent: null })),
     );
     expect(results.filter((r) => r.kind === 'wrong').length).toBeLessThanOrEqual(4);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).codeFailures).toBeLessThanOrEqual(5);

@@ -44,7 +44,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'app/(app)/settings/security/page.tsx',
   'components/security/security-activity-table.tsx',
   'lib/audit/own-security-event.ts',
-  'lib/format.ts',
 
   // Helpdesk and audit log
   'app/(app)/helpdesk/audit/page.tsx',
@@ -56,6 +55,8 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'components/helpdesk/two-factor-badge.tsx',
   'components/helpdesk/unlock-form.tsx',
   'lib/audit/audit-filter-params.ts',
+  'lib/audit/events.ts',
+  'lib/helpdesk/helpdesk-request.ts',
   'lib/helpdesk/identity-checks.ts',
 
   // Office

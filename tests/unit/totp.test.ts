@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import { checkTotpCode, createTotpSecret, totpCodeAt, totpStepAt, totpUri } from '@/lib/two-factor/totp';
+import { checkTotpCode, createTotpSecret, totpStepAt, totpUri } from '@/lib/two-factor/totp';
 import { authenticatorCode } from '../helpers/totp-reference';
 
 // The window tests use the tests' own RFC 6238 code, so they do not check otplib with itself.
@@ -45,10 +45,6 @@ describe('time window and replay (S2, S3)', () => {
   const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
   const now = Date.UTC(2026, 10, 28, 12, 0, 15); // 15 s into a step
   const step = totpStepAt(now);
-
-  it('agrees with an independent RFC 6238 implementation', async () => {
-    await expect(totpCodeAt(secret, now)).resolves.toBe(referenceCode(secret, step));
-  });
 
   it.each([-1, 0, 1])('accepts the code of step %i relative to now', async (offset) => {
     const code = referenceCode(secret, step + offset);

@@ -6,7 +6,6 @@ import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireOfficeAdmin } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { previewRequirement, setTwoFactorRequirement } from '@/lib/offices/set-two-factor-requirement';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 import { formatDateTime } from '@/lib/format';
 import { MAX_GRACE_DAYS } from '@/lib/offices/two-factor-deadline';
 
@@ -47,6 +46,5 @@ export async function saveTwoFactorRequirement(_prev: FormState, formData: FormD
     };
   }
   await setTwoFactorRequirement({ officeId, adminId: user.id, required: required === 'on', graceDays }, await getRequestMeta());
-  deliverOutboxSoon();
   redirect('/office?saved=1');
 }

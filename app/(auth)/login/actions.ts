@@ -11,13 +11,14 @@ import { writeSessionCookie } from '@/lib/auth/session-cookie';
 import { endCurrentSession } from '@/lib/auth/end-current-session';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-messages';
+import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
 
 const LoginSchema = z.object({
   email: z
     .string('Enter your e-mail address.')
     .trim()
     .min(1, 'Enter your e-mail address.')
-    .max(254, 'That e-mail address is too long.')
+    .max(EMAIL_MAX_LENGTH, 'That e-mail address is too long.')
     // No e-mail address has control characters; PostgreSQL refuses a NUL in text (a 500 before this).
     .regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.'),
   password: z.string('Enter your password.').min(1, 'Enter your password.').max(1024, 'That password is too long.'),
@@ -29,7 +30,7 @@ export async function logIn(_prev: FormState, formData: FormData): Promise<FormS
   const email = textField(formData, 'email');
   // A missing field or a file part is an empty one: its own clear message, not zod's type error.
   const parsed = LoginSchema.safeParse({ email, password: textField(formData, 'password') });
-  const values = { email: email.slice(0, 254) };
+  const values = { email: email.slice(0, EMAIL_MAX_LENGTH) };
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   try {

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
-import { db } from '@/lib/db';
-import { parseAuditQuery } from '@/lib/audit/audit-filter-params';
-import { queryAuditEvents } from '@/lib/audit/query-audit-events';
-import { AUDIT_EVENT_TYPES } from '@/lib/audit/events';
-import { eventLabel } from '@/lib/format';
+import { readAuditLog } from '@/lib/audit/read-audit-log';
+import { AUDIT_EVENT_TYPES, eventLabel } from '@/lib/audit/events';
+import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
 import { AuditTable } from '@/components/helpdesk/audit-table';
 import { Notice } from '@/components/ui/notice';
 import { buttonClass } from '@/components/ui/button-class';
@@ -18,12 +16,7 @@ const inputClass = 'mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm shad
 
 export default async function AuditLogPage({ searchParams }: Props) {
   await requireHelpdeskAgent();
-  const query = await parseAuditQuery(await searchParams);
-  const [{ events, nextCursor }, offices] = await Promise.all([
-    query.errors.length ? { events: [], nextCursor: null } : queryAuditEvents(query.filter, { cursor: query.cursor }),
-    db.office.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-  ]);
-  const { cursor: _cursor, ...filterValues } = query.values;
+  const { filterValues, errors, cursor, events, nextCursor, offices } = await readAuditLog(await searchParams);
   const withParams = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filterValues, ...extra })}`;
 
   return (
@@ -39,7 +32,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       <form className="grid grid-cols-1 gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6">
         <div className="sm:col-span-2">
           <label htmlFor="user" className="text-sm font-medium text-slate-800">User e-mail</label>
-          <input id="user" name="user" type="email" defaultValue={filterValues.user} maxLength={254} className={inputClass} />
+          <input id="user" name="user" type="email" defaultValue={filterValues.user} maxLength={EMAIL_MAX_LENGTH} className={inputClass} />
         </div>
         <div>
           <label htmlFor="office" className="text-sm font-medium text-slate-800">Office</label>
@@ -76,10 +69,10 @@ export default async function AuditLogPage({ searchParams }: Props) {
         </div>
       </form>
 
-      {query.errors.length > 0 && <Notice tone="error">{query.errors.join(' ')}</Notice>}
+      {errors.length > 0 && <Notice tone="error">{errors.join(' ')}</Notice>}
       <AuditTable events={events} caption="Audit events" />
       <nav aria-label="Pages" className="flex justify-between">
-        {query.cursor ? <Link href={withParams({})} className="text-sm font-medium text-brand-700 underline">Newest</Link> : <span />}
+        {cursor ? <Link href={withParams({})} className="text-sm font-medium text-brand-700 underline">Newest</Link> : <span />}
         {nextCursor && (
           <Link href={withParams({ cursor: String(nextCursor) })} className="text-sm font-medium text-brand-700 underline">
             Older events →

@@ -7,7 +7,7 @@ import { requireActiveSession, requireEnrolmentAccess } from '@/lib/auth/guards'
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
-import { startEnrolment, TwoFactorAlreadyEnabled } from '@/lib/two-factor/start-enrolment';
+import { startEnrolment } from '@/lib/two-factor/start-enrolment';
 import { confirmEnrolment } from '@/lib/two-factor/confirm-enrolment';
 import { disableTwoFactor } from '@/lib/two-factor/disable-two-factor';
 import { regenerateRecoveryCodes } from '@/lib/two-factor/regenerate-recovery-codes';
@@ -19,18 +19,12 @@ import {
   RECOVERY_CODES_NEED_TWO_FACTOR,
   REQUIRED_BY_OFFICE,
 } from '@/lib/two-factor/messages';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 /** Enable 2FA, step 1: a fresh secret (also "start again"). */
 export async function beginEnrolment(): Promise<void> {
   const { user } = await requireEnrolmentAccess();
-  try {
-    await startEnrolment(user.id, await getRequestMeta());
-  } catch (error) {
-    if (!(error instanceof TwoFactorAlreadyEnabled)) throw error;
-    redirect('/settings/2fa');
-  }
-  redirect('/settings/2fa/enable');
+  const result = await startEnrolment(user.id, await getRequestMeta());
+  redirect(result.kind === 'started' ? '/settings/2fa/enable' : '/settings/2fa');
 }
 
 /** Enable 2FA, last step: the code from the new secret. The answer carries the new recovery codes, once. */
@@ -43,7 +37,6 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
   const result = await confirmEnrolment({ userId: user.id, sessionId, code: parsed.code }, await getRequestMeta());
   if (result.kind === 'wrong') return { fieldErrors: { code: [ENROLMENT_CODE_NOT_ACCEPTED] } };
   if (result.kind === 'no-enrolment') return { message: ENROLMENT_GONE };
-  deliverOutboxSoon();
   return { ok: true, recoveryCodes: result.recoveryCodes };
 }
 
@@ -72,7 +65,6 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
     case 'required-by-office':
       return { message: REQUIRED_BY_OFFICE };
     case 'disabled':
-      deliverOutboxSoon();
       return { ok: true };
   }
 }
@@ -92,7 +84,6 @@ export async function generateRecoveryCodes(_prev: FormState, formData: FormData
     case 'not-enabled':
       return { message: RECOVERY_CODES_NEED_TWO_FACTOR };
     case 'generated':
-      deliverOutboxSoon();
       return { ok: true, recoveryCodes: result.recoveryCodes };
   }
 }

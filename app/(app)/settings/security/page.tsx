@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
 import { requireActiveSession } from '@/lib/auth/guards';
 import { queryOwnSecurityEvents } from '@/lib/audit/query-own-security-events';
+import { parseEventCursor } from '@/lib/audit/event-cursor';
 import { countOtherSessions } from '@/lib/auth/sign-out-other-sessions';
 import { signOutEverywhereElse } from './actions';
 import { Card } from '@/components/ui/card';
@@ -15,15 +15,12 @@ export const metadata: Metadata = { title: 'Security activity' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-// An audit event id: PostgreSQL's integer column ends at 2^31 - 1 (a larger value would be a database error).
-const Cursor = z.coerce.number().int().positive().max(2_147_483_647);
 
 export default async function SecurityActivityPage({ searchParams }: Props) {
   const { user, sessionId } = await requireActiveSession();
   const params = await searchParams;
   // A cursor that is not an event id shows the newest page; any cursor stays within the user's own events.
-  const parsedCursor = Cursor.safeParse(first(params.cursor));
-  const cursor = parsedCursor.success ? parsedCursor.data : undefined;
+  const cursor = parseEventCursor(first(params.cursor)) ?? undefined;
   const [{ events, nextCursor }, otherSessions] = await Promise.all([
     queryOwnSecurityEvents(user.id, { cursor }),
     countOtherSessions(user.id, sessionId),

@@ -7,11 +7,10 @@ import { requirePendingLogin } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { clearSessionCookie, writeSessionCookie } from '@/lib/auth/session-cookie';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
-import { verifyLoginCode, verifyLoginRecoveryCode, type CodeStepResult } from '@/lib/auth/verify-login-code';
+import { verifySecondFactor, type CodeStepResult } from '@/lib/auth/verify-second-factor';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { parseRecoveryCode } from '@/lib/two-factor/recovery-code-format';
 import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!isFormData(formData)) return unreadableForm();
@@ -20,7 +19,7 @@ export async function verifyCode(_prev: FormState, formData: FormData): Promise<
     const parsed = parseVerificationCode(textField(formData, 'code'));
     if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
 
-    const result = await verifyLoginCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
+    const result = await verifySecondFactor({ sessionId: session.sessionId, factor: 'totp', code: parsed.code }, await getRequestMeta());
     return await answer(result, formData, 'code', { wrong: CODE_NOT_ACCEPTED, replayed: CODE_ALREADY_USED });
   } catch (error) {
     return tryAgainLater(error);
@@ -35,8 +34,7 @@ export async function verifyRecoveryCode(_prev: FormState, formData: FormData): 
     const parsed = parseRecoveryCode(textField(formData, 'recoveryCode'));
     if (!parsed.ok) return { fieldErrors: { recoveryCode: [parsed.message] } };
 
-    const result = await verifyLoginRecoveryCode({ sessionId: session.sessionId, code: parsed.code }, await getRequestMeta());
-    if (result.kind === 'signed-in') deliverOutboxSoon(); // its use is told to the user (S12)
+    const result = await verifySecondFactor({ sessionId: session.sessionId, factor: 'recovery_code', code: parsed.code }, await getRequestMeta());
     return await answer(result, formData, 'recoveryCode', { wrong: RECOVERY_CODE_NOT_ACCEPTED, replayed: RECOVERY_CODE_ALREADY_USED });
   } catch (error) {
     return tryAgainLater(error);
@@ -50,7 +48,6 @@ async function answer(result: CodeStepResult, formData: FormData, field: string,
       redirect(safeCallbackUrl(textField(formData, 'callbackUrl')));
     case 'wrong':
     case 'replayed':
-      if (result.kind === 'replayed') deliverOutboxSoon();
       return {
         fieldErrors: { [field]: [messages[result.kind]] },
         message: `${result.attemptsLeft} ${result.attemptsLeft === 1 ? 'attempt' : 'attempts'} left before you need to log in again.`,

@@ -1,90 +1,51 @@
 'use server';
-import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
 import { isFormData, textField, textFields, unreadableForm } from '@/lib/forms/form-input';
-import { NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS } from '@/lib/forms/control-characters';
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
-import { IDENTITY_CHECK_IDS, MIN_IDENTITY_CHECKS } from '@/lib/helpdesk/identity-checks';
-import { resetTwoFactor, unlockUser, type HelpdeskResult } from '@/lib/helpdesk/reset-two-factor';
+import { resetTwoFactor } from '@/lib/helpdesk/reset-two-factor';
+import { unlockUser } from '@/lib/helpdesk/unlock-user';
+import type { HelpdeskResult } from '@/lib/helpdesk/helpdesk-change';
+import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
 import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 
-const ticket = z
-  .string('Enter the ticket reference.')
-  .trim()
-  .min(1, 'Enter the ticket reference.')
-  .max(64, 'A ticket reference has at most 64 characters.')
-  // `*`: an empty ticket has min(1)'s message alone, not this one as well.
-  .regex(/^[A-Za-z0-9#./_-]*$/, 'Use letters, digits and - _ # . / only.');
-const reason = z
-  .string('Describe the reason in a few words (at least 10 characters).')
-  .trim()
-  .min(10, 'Describe the reason in a few words (at least 10 characters).')
-  .max(500, 'Keep the reason under 500 characters.')
-  .regex(NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS, 'Use only letters, digits, punctuation and line breaks in the reason.');
-const NO_SUCH_USER = 'This user no longer exists.';
-/** Our ids are cuids: anything else is no user of ours (and never reaches the database). */
-const userId = z.string(NO_SUCH_USER).regex(/^[A-Za-z0-9_-]{1,64}$/, NO_SUCH_USER);
-
-const ResetSchema = z.object({
-  userId,
-  checks: z
-    .array(z.enum(IDENTITY_CHECK_IDS, 'Choose only identity checks from the list.'), 'Choose only identity checks from the list.')
-    .transform((checks) => [...new Set(checks)])
-    .refine((checks) => checks.length >= MIN_IDENTITY_CHECKS, `Tick at least ${MIN_IDENTITY_CHECKS} identity checks that passed.`),
-  ticket,
-  reason,
-});
-
-const UnlockSchema = z.object({ userId, ticket, reason });
-
-const REFUSALS: Record<Exclude<HelpdeskResult['kind'], 'done'>, string> = {
+const REFUSALS: Record<Exclude<HelpdeskResult['kind'], 'done' | 'invalid'>, string> = {
   'own-account': 'You cannot reset or unlock your own account. Ask another agent.',
-  'no-such-user': NO_SUCH_USER,
+  'no-such-user': 'This user no longer exists.',
   'rate-limited': `You have reached the limit of ${AGENT_ACTIONS_PER_HOUR} resets and unlocks per hour. Ask another agent, or try again later.`,
   'nothing-to-do': 'Nothing to do: the user has no 2FA to reset, or is not locked.',
 };
 
-/** Field messages for the form; a missing or forged user id (a hidden field) as a message of its own. */
-function invalid(error: z.ZodError<{ userId: string }>, values?: Record<string, string>): FormState {
-  const { userId, ...fieldErrors } = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
-  return { fieldErrors, values, ...(userId ? { message: REFUSALS['no-such-user'] } : {}) };
-}
-
-function answer(result: HelpdeskResult, done: string): FormState {
-  if (result.kind !== 'done') return { message: REFUSALS[result.kind] };
-  deliverOutboxSoon();
+/** The lib's answer for the form; the rules' field messages come with the agent's entries put back. */
+function answer(result: HelpdeskResult, done: string, values?: Record<string, string>): FormState {
+  if (result.kind === 'invalid') return { fieldErrors: result.fieldErrors, values };
+  if (result.kind !== 'done') return { message: REFUSALS[result.kind], values };
   return { ok: true, message: done };
 }
 
 export async function resetUserTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!isFormData(formData)) return unreadableForm();
   const agent = await requireHelpdeskAgent();
-  const input = {
+  const request = {
+    agentId: agent.user.id,
+    // A missing field or a file part is an empty one (textField): the rules give it their own message.
     userId: textField(formData, 'userId'),
     checks: textFields(formData, 'checks'),
-    // A missing field or a file part is an empty one (textField): its own message, not the validator's.
     ticket: textField(formData, 'ticket'),
     reason: textField(formData, 'reason'),
-    confirm: textField(formData, 'confirm'),
+    // The second click, on the button that names the user, carries the user's id.
+    confirmedUserId: textField(formData, 'confirm'),
   };
-  const parsed = ResetSchema.safeParse(input);
   // Put the agent's entries back, so the confirmation step (or a fix) does not retype them.
-  const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
-  const values = { ticket: text(input.ticket, 64), reason: text(input.reason, 500), checks: input.checks.map((c) => text(c, 40)).join(',') };
-  if (!parsed.success) return invalid(parsed.error, values);
-  // The second click, on the button that names the user, carries the user's id: only a complete, valid request gets there.
-  if (input.confirm !== parsed.data.userId) return { fieldErrors: { confirm: ['Confirm the reset with the button that names the user.'] }, values };
-  const result = await resetTwoFactor({ agentId: agent.user.id, ...parsed.data }, await getRequestMeta());
-  return answer(result, 'Two-factor authentication is reset. The user can now log in with e-mail address and password only, and has been told by e-mail.');
+  const values = { ticket: request.ticket.slice(0, TICKET_MAX_LENGTH), reason: request.reason.slice(0, REASON_MAX_LENGTH), checks: request.checks.map((c) => c.slice(0, 40)).join(',') };
+  const result = await resetTwoFactor(request, await getRequestMeta());
+  return answer(result, 'Two-factor authentication is reset. The user can now log in with e-mail address and password only, and has been told by e-mail.', values);
 }
 
 export async function unlockUserAccount(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!isFormData(formData)) return unreadableForm();
   const agent = await requireHelpdeskAgent();
-  const parsed = UnlockSchema.safeParse({ userId: textField(formData, 'userId'), ticket: textField(formData, 'ticket'), reason: textField(formData, 'reason') });
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await unlockUser({ agentId: agent.user.id, ...parsed.data }, await getRequestMeta());
+  const request = { agentId: agent.user.id, userId: textField(formData, 'userId'), ticket: textField(formData, 'ticket'), reason: textField(formData, 'reason') };
+  const result = await unlockUser(request, await getRequestMeta());
   return answer(result, 'The account is unlocked. The user can log in again now.');
 }

@@ -1,0 +1,35 @@
+import 'server-only';
+import { codeFactor } from './code-factors';
+import { claimAndSignIn, recordFailure, reserveAttempt } from './second-factor-attempt';
+import type { SecondFactor } from './sessions';
+import type { RequestMeta } from './request-meta';
+
+export type CodeStepResult =
+  | { kind: 'signed-in'; token: string; cookieExpiresAt: Date }
+  | { kind: 'wrong' | 'replayed'; attemptsLeft: number }
+  | { kind: 'locked' }
+  | { kind: 'start-again' };
+
+/**
+ * The second step of a login (S2–S4, S6, S13): a code from the authenticator app, or a
+ * recovery code, for the pending challenge `sessionId`. Both kinds count against the same
+ * limits, on the challenge and on the account. The attempt is reserved in the database before
+ * the code is checked; on success the challenge becomes the signed-in session, under a new token.
+ */
+export async function verifySecondFactor(
+  { sessionId, factor, code }: { sessionId: string; factor: SecondFactor; code: string },
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<CodeStepResult> {
+  const kind = codeFactor(factor, code, meta);
+  const attempt = await reserveAttempt(sessionId, kind, meta, now);
+  if (attempt.kind !== 'reserved') return attempt;
+
+  const check = await kind.check(attempt.user, now);
+  if (check.kind === 'accepted') {
+    const signIn = await claimAndSignIn(attempt, kind, check, now);
+    if (signIn.kind !== 'already-claimed') return signIn;
+  }
+  // A code claimed by another request in between is a replay too.
+  return recordFailure(attempt, kind, check.kind === 'accepted' ? 'replayed' : check.kind, now);
+}
