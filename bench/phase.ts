@@ -100,12 +100,18 @@ async function verifyStep() {
       concurrency,
       total: count,
       send: async (i) => {
-        const response = await postForm('/login/verify', multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' }), logins[i].cookie);
+        const response = await postForm(
+          '/login/verify',
+          multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' }),
+          logins[i].cookie,
+        );
         await response.arrayBuffer();
         return response.status === 303 && (response.headers.get('set-cookie') ?? '').includes(COOKIE);
       },
     });
-    log(`verify c=${concurrency}: ${out[`c${concurrency}`].perSecond}/s p50 ${out[`c${concurrency}`].p50} ms p99 ${out[`c${concurrency}`].p99} ms errors ${out[`c${concurrency}`].errors}`);
+    log(
+      `verify c=${concurrency}: ${out[`c${concurrency}`].perSecond}/s p50 ${out[`c${concurrency}`].p50} ms p99 ${out[`c${concurrency}`].p99} ms errors ${out[`c${concurrency}`].errors}`,
+    );
   }
   results.verifyStep = out;
   results.verifyFloors = await verifyFloors();
@@ -157,7 +163,12 @@ async function prismaPerOperation() {
       await run();
       latencies.push(performance.now() - t);
     }
-    return Math.round(percentile(latencies.sort((a, b) => a - b), 50) * 1000);
+    return Math.round(
+      percentile(
+        latencies.sort((a, b) => a - b),
+        50,
+      ) * 1000,
+    );
   };
   return {
     findUniqueMicros: await time(() => fixtures.db.user.findUnique({ where: { id: user.id }, select: { id: true } })),
@@ -174,14 +185,22 @@ async function verifyInProcess() {
   for (const login of logins) {
     const before = statementCounter.count;
     const t = performance.now();
-    const result = await verifySecondFactor({ sessionId: sessionIdFromToken(login.cookie.split('=')[1]), factor: 'totp', code: authenticatorCode(login.secret) }, { ip: '127.0.0.1', userAgent: 'bench' });
+    const result = await verifySecondFactor(
+      { sessionId: sessionIdFromToken(login.cookie.split('=')[1]), factor: 'totp', code: authenticatorCode(login.secret) },
+      { ip: '127.0.0.1', userAgent: 'bench' },
+    );
     latencies.push(performance.now() - t);
     statements.push(statementCounter.count - before);
     if (result.kind !== 'signed-in') throw new Error(`in-process verification failed: ${result.kind}`);
   }
   const sorted = latencies.sort((a, b) => a - b);
   const r = (n: number) => Math.round(n * 100) / 100;
-  return { statementsPerVerification: Math.max(...statements), p50: r(percentile(sorted, 50)), p99: r(percentile(sorted, 99)), prisma: await prismaPerOperation() };
+  return {
+    statementsPerVerification: Math.max(...statements),
+    p50: r(percentile(sorted, 50)),
+    p99: r(percentile(sorted, 99)),
+    prisma: await prismaPerOperation(),
+  };
 }
 
 /** Client JavaScript each page loads, gzipped, read from the script tags the server sends. */
@@ -215,7 +234,10 @@ async function pages() {
     log(`page ${route}: ${sources.length} scripts, ${(gzipBytes / 1024).toFixed(1)} kB gzipped`);
   }
   results.pages = out;
-  results.lighthouse = await lighthouse([['/login', undefined], ['/login/verify', pendingCookie]]);
+  results.lighthouse = await lighthouse([
+    ['/login', undefined],
+    ['/login/verify', pendingCookie],
+  ]);
   results.lighthouseRuns = LIGHTHOUSE_RUNS;
 }
 
@@ -224,7 +246,16 @@ async function lighthouse(routes: Array<[string, string | undefined]>) {
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const out: Record<string, Record<string, number>> = {};
   try {
@@ -266,7 +297,11 @@ async function growth() {
       concurrency: 1,
       total: logins.length,
       send: async (i) => {
-        const response = await postForm('/login/verify', multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' }), logins[i].cookie);
+        const response = await postForm(
+          '/login/verify',
+          multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' }),
+          logins[i].cookie,
+        );
         await response.arrayBuffer();
         return response.status === 303;
       },
@@ -287,7 +322,8 @@ async function growth() {
     log(`growth ${size}: verify p50 ${verify.p50} ms; audit page p50 ${auditNewest.p50} ms, by user ${auditByUser.p50} ms`);
   }
   if (kind === 'postgres') {
-    const explain = async (sql: string) => ((await fixtures.db.$queryRawUnsafe(`EXPLAIN ${sql}`)) as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']);
+    const explain = async (sql: string) =>
+      ((await fixtures.db.$queryRawUnsafe(`EXPLAIN ${sql}`)) as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']);
     out.explain = {
       auditNewest: await explain('SELECT * FROM "AuditEvent" ORDER BY id DESC LIMIT 51'),
       auditByUser: await explain(`SELECT * FROM "AuditEvent" WHERE "subjectUserId" = 'grow-7' OR "actorUserId" = 'grow-7' ORDER BY id DESC LIMIT 51`),

@@ -106,23 +106,45 @@ function renderReport(r: Results): string {
   lines.push(`Floor: one bcryptjs compare at cost ${r.bcrypt.cost} on one thread = **${r.bcrypt.floorPerSecond.toFixed(2)}/s**.`, '');
   row(['database', 'concurrency', 'sign-ins/s', 'ratio to floor', 'p50 ms', 'p99 ms', 'errors', 'health p99 ms during']);
   row(['---', '---', '---', '---', '---', '---', '---', '---']);
-  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
+  for (const [name, data] of [
+    ['SQLite', r.sqlite],
+    ['PostgreSQL', r.postgres],
+  ] as const) {
     if (!data) continue;
     for (const [c, s] of Object.entries(data.passwordStep as Record<string, any>)) {
-      row([name, c.slice(1), s.perSecond, (s.perSecond / r.bcrypt.floorPerSecond).toFixed(2), s.p50, s.p99, s.errors, s.healthDuring ? s.healthDuring.p99 : '']);
+      row([
+        name,
+        c.slice(1),
+        s.perSecond,
+        (s.perSecond / r.bcrypt.floorPerSecond).toFixed(2),
+        s.p50,
+        s.p99,
+        s.errors,
+        s.healthDuring ? s.healthDuring.p99 : '',
+      ]);
     }
   }
   lines.push('', '## 2. Verify step (HTTP, server action, includes the replay-protection write)', '');
   row(['database', 'concurrency', 'verifications/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors']);
   row(['---', '---', '---', '---', '---', '---', '---']);
-  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
+  for (const [name, data] of [
+    ['SQLite', r.sqlite],
+    ['PostgreSQL', r.postgres],
+  ] as const) {
     if (!data) continue;
     for (const [c, s] of Object.entries(data.verifyStep as Record<string, any>)) row([name, c.slice(1), s.perSecond, s.p50, s.p95, s.p99, s.errors]);
   }
-  lines.push('', 'The framework before any verification work, same server and load generator: a route handler with one `SELECT 1`; a server action doing about as little (Log out for a session that does not exist: one read, one delete, a redirect); the verify action given a malformed code (guard, form parsing, validation, page rendered again):', '');
+  lines.push(
+    '',
+    'The framework before any verification work, same server and load generator: a route handler with one `SELECT 1`; a server action doing about as little (Log out for a session that does not exist: one read, one delete, a redirect); the verify action given a malformed code (guard, form parsing, validation, page rendered again):',
+    '',
+  );
   row(['database', 'request', 'concurrency', 'requests/s', 'p50 ms', 'p99 ms', 'errors']);
   row(['---', '---', '---', '---', '---', '---', '---']);
-  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
+  for (const [name, data] of [
+    ['SQLite', r.sqlite],
+    ['PostgreSQL', r.postgres],
+  ] as const) {
     if (!data) continue;
     for (const [request, byConcurrency] of Object.entries(data.verifyFloors as Record<string, Record<string, any>>)) {
       for (const [c, s] of Object.entries(byConcurrency)) row([name, FLOOR_NAMES[request] ?? request, c.slice(1), s.perSecond, s.p50, s.p99, s.errors]);
@@ -131,8 +153,19 @@ function renderReport(r: Results): string {
   lines.push('', 'In-process (lib/auth/verify-second-factor.ts called directly, no HTTP, no framework), and what one Prisma operation costs on its own:', '');
   row(['database', 'SQL statements per verification', 'p50 ms', 'p99 ms', 'Prisma findUnique by id, p50 µs', 'Prisma $queryRaw SELECT 1, p50 µs']);
   row(['---', '---', '---', '---', '---', '---']);
-  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
-    if (data) row([name, data.verifyInProcess.statementsPerVerification, data.verifyInProcess.p50, data.verifyInProcess.p99, data.verifyInProcess.prisma.findUniqueMicros, data.verifyInProcess.prisma.queryRawMicros]);
+  for (const [name, data] of [
+    ['SQLite', r.sqlite],
+    ['PostgreSQL', r.postgres],
+  ] as const) {
+    if (data)
+      row([
+        name,
+        data.verifyInProcess.statementsPerVerification,
+        data.verifyInProcess.p50,
+        data.verifyInProcess.p99,
+        data.verifyInProcess.prisma.findUniqueMicros,
+        data.verifyInProcess.prisma.queryRawMicros,
+      ]);
   }
   lines.push('', '## 3. Pages', '');
   row(['route', 'scripts', 'client JS + inline data, gzipped kB (noModule polyfills excluded: modern browsers skip them)']);
@@ -145,7 +178,10 @@ function renderReport(r: Results): string {
   lines.push('', '## 4. Growth (users and audit events each at the size shown)', '');
   row(['database', 'rows', 'verify p50 ms', 'verify p99 ms', 'audit page p50 ms', 'audit page filtered by user p50 ms']);
   row(['---', '---', '---', '---', '---', '---']);
-  for (const [name, data] of [['SQLite', r.sqlite], ['PostgreSQL', r.postgres]] as const) {
+  for (const [name, data] of [
+    ['SQLite', r.sqlite],
+    ['PostgreSQL', r.postgres],
+  ] as const) {
     if (!data) continue;
     for (const [size, g] of Object.entries(data.growth as Record<string, any>)) {
       if (size === 'explain') continue;
@@ -154,7 +190,13 @@ function renderReport(r: Results): string {
   }
   if (r.postgres?.growth?.explain) {
     lines.push('', 'PostgreSQL plans at the largest size:', '');
-    for (const [name, plan] of Object.entries(r.postgres.growth.explain as Record<string, string[]>)) lines.push(`- ${name}: \`${plan[0]}\`${plan.slice(1).map((p) => ` / \`${p.trim()}\``).join('')}`);
+    for (const [name, plan] of Object.entries(r.postgres.growth.explain as Record<string, string[]>))
+      lines.push(
+        `- ${name}: \`${plan[0]}\`${plan
+          .slice(1)
+          .map((p) => ` / \`${p.trim()}\``)
+          .join('')}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -28,9 +28,7 @@ export function databaseKind(url: string): DatabaseKind {
   if (url.startsWith('file:')) return 'sqlite';
   if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
   // Name the variable but not the value: it may hold a password.
-  throw new Error(
-    'DATABASE_URL must be a SQLite "file:" URL (e.g. file:./data/dev.db) or a "postgresql://" URL.',
-  );
+  throw new Error('DATABASE_URL must be a SQLite "file:" URL (e.g. file:./data/dev.db) or a "postgresql://" URL.');
 }
 
 /** The file path of a SQLite `file:` URL. */

@@ -17,10 +17,7 @@ const productSchema = z.object({
   /** The language of a visitor whose browser asks for none of nl, fr, en (docs/decisions/0200-languages.md). */
   DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en'),
   /** The time zone times are shown in for anyone without their own setting. */
-  DEFAULT_TIME_ZONE: z
-    .string()
-    .refine(isTimeZone, 'must be an IANA time zone name such as Europe/Brussels')
-    .default('Europe/Brussels'),
+  DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone name such as Europe/Brussels').default('Europe/Brussels'),
 });
 
 const schema = productSchema.extend({

@@ -67,7 +67,6 @@ export function formatDuration(ms: number): string {
   return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
 
-
 // First match wins: Edge and Opera also say "Chrome", Chrome also says "Safari", iOS also says "Mac OS X".
 // i18n-exempt: product names, the same in every language
 const BROWSERS: Array<[RegExp, string]> = [

@@ -43,8 +43,7 @@ function sqliteMigrateAdapter(url: string): SqlMigrationAwareDriverAdapterFactor
       const shadow = await stock.connectToShadowDb(); // in memory
       const executeRaw = shadow.executeRaw.bind(shadow);
       // A whole migration file arrives as one argument-less executeRaw: run it as a script.
-      shadow.executeRaw = async (query) =>
-        query.args.length === 0 ? (await shadow.executeScript(query.sql), 0) : executeRaw(query);
+      shadow.executeRaw = async (query) => (query.args.length === 0 ? (await shadow.executeScript(query.sql), 0) : executeRaw(query));
       return shadow;
     },
   };

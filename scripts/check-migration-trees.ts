@@ -29,7 +29,10 @@ let exitCode = 2;
 try {
   if (!/^postgres(ql)?:\/\//.test(adminUrl)) {
     stopServer = !existsSync(path.join(root, '.pg-test', 'url')); // leave a server someone else started
-    adminUrl = execFileSync(pgServer, ['start'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
+    adminUrl = execFileSync(pgServer, ['start'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+      .trim()
+      .split('\n')
+      .pop()!;
   }
   const result = await checkMigrationTrees({
     sqliteTree: path.join(root, sqliteTree),
@@ -51,7 +54,8 @@ try {
   // No password in the output: the admin URL may hold one.
   const message = `check-migration-trees: could not compare the migration trees: ${(error as Error).message}`;
   console.error(message.replace(/(\/\/[^:/@]+):[^@]*@/g, '$1:***@'));
-  if (!adminUrl) console.error('(It needs PostgreSQL: its server binaries for a throwaway server, or TEST_DATABASE_ADMIN_URL=postgresql://… of a server to use.)');
+  if (!adminUrl)
+    console.error('(It needs PostgreSQL: its server binaries for a throwaway server, or TEST_DATABASE_ADMIN_URL=postgresql://… of a server to use.)');
 } finally {
   if (stopServer) {
     try {

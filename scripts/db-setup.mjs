@@ -28,9 +28,7 @@ function prisma(args) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`prisma ${args.join(' ')} failed (exit ${code}):\n${output}`)),
-    );
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`prisma ${args.join(' ')} failed (exit ${code}):\n${output}`))));
   });
 }
 
@@ -41,9 +39,7 @@ function fingerprint(schema) {
 }
 const stampOf = (client) => path.join(client.output, '.schema-fingerprint');
 const isFresh = (client) =>
-  existsSync(path.join(client.output, 'client.ts')) &&
-  existsSync(stampOf(client)) &&
-  readFileSync(stampOf(client), 'utf8') === fingerprint(client.schema);
+  existsSync(path.join(client.output, 'client.ts')) && existsSync(stampOf(client)) && readFileSync(stampOf(client), 'utf8') === fingerprint(client.schema);
 
 async function generate({ onlyStale }) {
   const wanted = onlyStale ? clients.filter((client) => !isFresh(client)) : clients;

@@ -60,9 +60,10 @@ type SqliteForeignKey = { id: number; seq: number; table: string; from: string; 
 
 export function describeSqlite(db: Database.Database): SchemaDescription {
   const schema: SchemaDescription = {};
-  const tables = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-    .all() as { name: string; sql: string }[];
+  const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").all() as {
+    name: string;
+    sql: string;
+  }[];
   const primaryKeys = new Map<string, string[]>();
   for (const { name: table, sql } of tables.filter((t) => isOurs(t.name))) {
     const description = (schema[table] = emptyTable());
@@ -164,7 +165,14 @@ export async function describePostgres(client: pg.Client): Promise<SchemaDescrip
   const ours = `c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'`;
 
   const columns = await client.query<{
-    table: string; attnum: number; column: string; typname: string; is_enum: boolean; nullable: boolean; default: string | null; identity: string;
+    table: string;
+    attnum: number;
+    column: string;
+    typname: string;
+    is_enum: boolean;
+    nullable: boolean;
+    default: string | null;
+    identity: string;
   }>(`
     SELECT c.relname AS table, a.attnum, a.attname AS column, t.typname, t.typtype = 'e' AS is_enum,
            NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity
@@ -185,7 +193,14 @@ export async function describePostgres(client: pg.Client): Promise<SchemaDescrip
   }
 
   const indexes = await client.query<{
-    table: string; name: string; unique: boolean; partial: boolean; constraint: string | null; keys: number[]; options: number[]; definitions: string[];
+    table: string;
+    name: string;
+    unique: boolean;
+    partial: boolean;
+    constraint: string | null;
+    keys: number[];
+    options: number[];
+    definitions: string[];
   }>(`
     SELECT c.relname AS table, i.relname AS name, x.indisunique AS unique, x.indpred IS NOT NULL AS partial,
            con.contype AS constraint, x.indkey::int2[] AS keys, x.indoption::int2[] AS options,
@@ -208,7 +223,12 @@ export async function describePostgres(client: pg.Client): Promise<SchemaDescrip
   }
 
   const keys = await client.query<{
-    table: string; columns: string[]; referenced_table: string; referenced_columns: string[]; on_delete: string; on_update: string;
+    table: string;
+    columns: string[];
+    referenced_table: string;
+    referenced_columns: string[];
+    on_delete: string;
+    on_update: string;
   }>(`
     SELECT c.relname AS table, r.relname AS referenced_table, con.confdeltype AS on_delete, con.confupdtype AS on_update,
            ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, n)
@@ -244,7 +264,15 @@ export interface TreeCheck {
  * Applies the SQLite tree to an in-memory database and the PostgreSQL tree to a scratch database
  * on the server of `adminUrl` (dropped afterwards), and compares what they made.
  */
-export async function checkMigrationTrees({ sqliteTree, postgresTree, adminUrl }: { sqliteTree: string; postgresTree: string; adminUrl: string }): Promise<TreeCheck> {
+export async function checkMigrationTrees({
+  sqliteTree,
+  postgresTree,
+  adminUrl,
+}: {
+  sqliteTree: string;
+  postgresTree: string;
+  adminUrl: string;
+}): Promise<TreeCheck> {
   const names = compareMigrationNames(migrationNames(sqliteTree), migrationNames(postgresTree));
 
   const db = applySqliteTree(sqliteTree);

@@ -58,17 +58,34 @@ export type SchemaDescription = Record<string, TableDescription>;
 
 /** A SQLite declared type (what the migration wrote, e.g. DATETIME, DECIMAL(10,2)) → its family. */
 export function sqliteTypeFamily(declared: string): ColumnDescription['type'] {
-  const base = declared.replace(/\(.*\)/, '').trim().toUpperCase().replace(/\s+/g, ' ');
+  const base = declared
+    .replace(/\(.*\)/, '')
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, ' ');
   const families: Record<string, TypeFamily> = {
-    TEXT: 'text', VARCHAR: 'text', CHAR: 'text', CLOB: 'text',
-    INTEGER: 'integer', INT: 'integer', SMALLINT: 'integer',
+    TEXT: 'text',
+    VARCHAR: 'text',
+    CHAR: 'text',
+    CLOB: 'text',
+    INTEGER: 'integer',
+    INT: 'integer',
+    SMALLINT: 'integer',
     BIGINT: 'bigint',
     BOOLEAN: 'boolean',
-    DATETIME: 'datetime', TIMESTAMP: 'datetime', DATE: 'datetime', TIME: 'datetime',
-    REAL: 'real', DOUBLE: 'real', 'DOUBLE PRECISION': 'real', FLOAT: 'real',
-    DECIMAL: 'decimal', NUMERIC: 'decimal',
+    DATETIME: 'datetime',
+    TIMESTAMP: 'datetime',
+    DATE: 'datetime',
+    TIME: 'datetime',
+    REAL: 'real',
+    DOUBLE: 'real',
+    'DOUBLE PRECISION': 'real',
+    FLOAT: 'real',
+    DECIMAL: 'decimal',
+    NUMERIC: 'decimal',
     BLOB: 'bytes',
-    JSON: 'json', JSONB: 'json',
+    JSON: 'json',
+    JSONB: 'json',
   };
   return families[base] ?? `other: ${declared || '(none)'}`;
 }
@@ -80,15 +97,24 @@ export function sqliteTypeFamily(declared: string): ColumnDescription['type'] {
 export function postgresTypeFamily(typname: string, isEnum: boolean): ColumnDescription['type'] {
   if (isEnum) return 'text';
   const families: Record<string, TypeFamily> = {
-    text: 'text', varchar: 'text', bpchar: 'text',
-    int2: 'integer', int4: 'integer',
+    text: 'text',
+    varchar: 'text',
+    bpchar: 'text',
+    int2: 'integer',
+    int4: 'integer',
     int8: 'bigint',
     bool: 'boolean',
-    timestamp: 'datetime', timestamptz: 'datetime', date: 'datetime', time: 'datetime', timetz: 'datetime',
-    float4: 'real', float8: 'real',
+    timestamp: 'datetime',
+    timestamptz: 'datetime',
+    date: 'datetime',
+    time: 'datetime',
+    timetz: 'datetime',
+    float4: 'real',
+    float8: 'real',
     numeric: 'decimal',
     bytea: 'bytes',
-    json: 'json', jsonb: 'json',
+    json: 'json',
+    jsonb: 'json',
   };
   return families[typname] ?? `other: ${typname}`;
 }
@@ -103,7 +129,7 @@ export function normaliseDefault(raw: string | null, type: ColumnDescription['ty
   if (raw === null) return null;
   let value = raw.trim();
   if (/^nextval\(/i.test(value)) return 'autoincrement';
-  for (let previous = ''; previous !== value; ) {
+  for (let previous = ''; previous !== value;) {
     previous = value;
     value = value.replace(/::(?:"[^"]+"|[a-z_][\w ]*)(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])?$/i, '').trim(); // trailing cast
     if (/^\(.*\)$/.test(value) && isBalanced(value.slice(1, -1))) value = value.slice(1, -1).trim(); // outer parentheses
@@ -177,11 +203,7 @@ const summary = (properties: Record<string, string>) => {
  * index; empty when they match. Sides are named by `names` (e.g. SQLite, PostgreSQL). A table
  * only one side has is one line, not one per column.
  */
-export function compareSchemas(
-  left: SchemaDescription,
-  right: SchemaDescription,
-  names: [string, string] = ['SQLite', 'PostgreSQL'],
-): string[] {
+export function compareSchemas(left: SchemaDescription, right: SchemaDescription, names: [string, string] = ['SQLite', 'PostgreSQL']): string[] {
   const [a, b] = [factsOf(left), factsOf(right)];
   const missingTables = new Set([...Object.keys(left), ...Object.keys(right)].filter((t) => !(t in left) || !(t in right)));
   const differences: string[] = [];

@@ -27,7 +27,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       )}
       {codesLeft !== null && (usedRecoveryCode || codesLow) && (
-        <div className={`border-b ${codesLow ? 'border-amber-200 bg-amber-50' : 'border-brand-100 bg-brand-50'}`} role="status" data-testid="recovery-codes-banner">
+        <div
+          className={`border-b ${codesLow ? 'border-amber-200 bg-amber-50' : 'border-brand-100 bg-brand-50'}`}
+          role="status"
+          data-testid="recovery-codes-banner"
+        >
           <p className={`mx-auto max-w-5xl px-4 py-2.5 text-sm sm:px-6 ${codesLow ? 'text-amber-900' : 'text-brand-800'}`}>
             {usedRecoveryCode && 'You logged in with a recovery code. '}
             {unusedRecoveryCodesText(codesLeft)}{' '}

@@ -39,7 +39,13 @@ export function summarise(latencies: number[], errors: number, seconds: number):
  * and returns whether its answer was the expected one. With `paceMs`, a worker starts a request
  * at most every paceMs (a probe, as a load balancer's health check, rather than more load).
  */
-export async function load({ concurrency, total = Infinity, durationMs = Infinity, paceMs = 0, send }: {
+export async function load({
+  concurrency,
+  total = Infinity,
+  durationMs = Infinity,
+  paceMs = 0,
+  send,
+}: {
   concurrency: number;
   total?: number;
   durationMs?: number;

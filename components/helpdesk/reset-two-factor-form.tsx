@@ -43,7 +43,15 @@ export function ResetTwoFactorForm({ user }: Props) {
           ))}
         </div>
       </fieldset>
-      <TextField label="Ticket reference" name="ticket" maxLength={TICKET_MAX_LENGTH} required defaultValue={values.ticket} errors={state.fieldErrors?.ticket} className="max-w-xs" />
+      <TextField
+        label="Ticket reference"
+        name="ticket"
+        maxLength={TICKET_MAX_LENGTH}
+        required
+        defaultValue={values.ticket}
+        errors={state.fieldErrors?.ticket}
+        className="max-w-xs"
+      />
       <div>
         <label htmlFor="reason" className="block text-sm font-medium text-slate-800">
           Reason
@@ -69,8 +77,8 @@ export function ResetTwoFactorForm({ user }: Props) {
       {confirming ? (
         <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200">
           <p className="text-sm text-amber-900">
-            This removes the authenticator of <strong>{user.name}</strong> ({user.email}), ends all their sessions and tells them by
-            e-mail. They can then log in with e-mail address and password only.
+            This removes the authenticator of <strong>{user.name}</strong> ({user.email}), ends all their sessions and tells them by e-mail. They can then log
+            in with e-mail address and password only.
           </p>
           <div className="mt-3 flex flex-wrap items-center gap-3">
             <button

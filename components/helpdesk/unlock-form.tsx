@@ -14,7 +14,15 @@ export function UnlockForm({ userId }: { userId: string }) {
     <form action={action} className="space-y-4" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="userId" value={userId} />
-      <TextField label="Ticket reference" name="ticket" id="unlock-ticket" maxLength={TICKET_MAX_LENGTH} required errors={state.fieldErrors?.ticket} className="max-w-xs" />
+      <TextField
+        label="Ticket reference"
+        name="ticket"
+        id="unlock-ticket"
+        maxLength={TICKET_MAX_LENGTH}
+        required
+        errors={state.fieldErrors?.ticket}
+        className="max-w-xs"
+      />
       <TextField label="Reason" name="reason" id="unlock-reason" maxLength={REASON_MAX_LENGTH} required errors={state.fieldErrors?.reason} />
       <SubmitButton variant="secondary">Unlock account</SubmitButton>
     </form>

@@ -19,7 +19,9 @@ export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
         <input type="checkbox" name="required" defaultChecked={values.required === 'on'} className="mt-1 h-4 w-4 rounded border-slate-300" />
         <span>
           <span className="block font-medium text-slate-900">Require two-factor authentication for all users in this office</span>
-          <span className="block text-sm text-slate-600">Users without 2FA get a reminder on every page, and after the grace period must enable it when they log in.</span>
+          <span className="block text-sm text-slate-600">
+            Users without 2FA get a reminder on every page, and after the grace period must enable it when they log in.
+          </span>
         </span>
       </label>
       <TextField
@@ -38,7 +40,12 @@ export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
         <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" role="status">
           <p className="text-sm text-amber-900">{state.message}</p>
           <div className="mt-3 flex items-center gap-3">
-            <button type="submit" name="confirm" value="yes" className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+            <button
+              type="submit"
+              name="confirm"
+              value="yes"
+              className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
+            >
               Confirm and require 2FA
             </button>
             <a href="/office" className="text-sm font-medium text-slate-700 underline">

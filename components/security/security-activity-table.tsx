@@ -10,10 +10,18 @@ export function SecurityActivityTable({ events }: { events: OwnSecurityEvent[] }
         <caption className="sr-only">Your recent security events, newest first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Time</th>
-            <th scope="col" className="px-3 py-2">Event</th>
-            <th scope="col" className="px-3 py-2">From</th>
-            <th scope="col" className="px-3 py-2">Details</th>
+            <th scope="col" className="px-3 py-2">
+              Time
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Event
+            </th>
+            <th scope="col" className="px-3 py-2">
+              From
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

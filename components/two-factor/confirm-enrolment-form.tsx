@@ -29,8 +29,8 @@ export function ConfirmEnrolmentForm({ accountEmail, appName, alreadyEnabled }: 
     return (
       <div className="space-y-6">
         <Notice tone="success" title="Two-factor authentication is enabled.">
-          Your access to your data is now extra secure. When you next log in, first enter your e-mail address and password as
-          always, then the 6-digit code from your authentication app.
+          Your access to your data is now extra secure. When you next log in, first enter your e-mail address and password as always, then the 6-digit code from
+          your authentication app.
         </Notice>
         <RecoveryCodesPanel codes={state.recoveryCodes ?? []} accountEmail={accountEmail} appName={appName} />
       </div>

@@ -9,7 +9,11 @@ export function EnrolmentKey({ secret }: { secret: string }) {
         2FA key
       </p>
       <div className="mt-1.5 flex flex-wrap items-center gap-3">
-        <code aria-labelledby="totp-key-label" data-testid="totp-key" className="rounded-md bg-slate-100 px-3 py-2 font-mono text-base tracking-wide text-slate-900">
+        <code
+          aria-labelledby="totp-key-label"
+          data-testid="totp-key"
+          className="rounded-md bg-slate-100 px-3 py-2 font-mono text-base tracking-wide text-slate-900"
+        >
           {grouped}
         </code>
         <CopyButton text={secret} label="Copy key" />

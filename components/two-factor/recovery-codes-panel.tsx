@@ -15,7 +15,11 @@ const noSubscription = () => () => {};
 export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
   const [saved, setSaved] = useState(false);
   // False in the server's HTML (without JavaScript `required` holds the form), true once React runs.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   // The answer replaced the form: take keyboard and screen reader users to what now matters.
   useEffect(() => {
@@ -48,9 +52,8 @@ export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
         Save your recovery codes
       </h2>
       <p className="text-sm text-slate-700">
-        If you lose your phone or cannot use your authentication app, you can log in with one of these recovery codes instead of
-        the 6-digit code. Each code works once. Keep them somewhere safe, such as your password manager or a printed copy: this
-        is the only time they are shown.
+        If you lose your phone or cannot use your authentication app, you can log in with one of these recovery codes instead of the 6-digit code. Each code
+        works once. Keep them somewhere safe, such as your password manager or a printed copy: this is the only time they are shown.
       </p>
       <ol
         aria-label="Recovery codes"

@@ -9,4 +9,3 @@ export type ButtonVariant = keyof typeof styles;
 /** The look of a button, for buttons and for links that act as buttons. */
 export const buttonClass = (variant: ButtonVariant = 'primary') =>
   `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2.5 text-sm font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-wait disabled:opacity-70 ${styles[variant]}`;
-

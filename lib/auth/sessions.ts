@@ -61,8 +61,14 @@ function newSession(stage: SessionStage, secondFactor: SecondFactor | null, meta
 
 export async function startSession(
   tx: TxClient,
-  { userId, userVersion, stage, secondFactor = null, meta, now = new Date() }:
-    { userId: string; userVersion: number; stage: SessionStage; secondFactor?: SecondFactor | null; meta: RequestMeta; now?: Date },
+  {
+    userId,
+    userVersion,
+    stage,
+    secondFactor = null,
+    meta,
+    now = new Date(),
+  }: { userId: string; userVersion: number; stage: SessionStage; secondFactor?: SecondFactor | null; meta: RequestMeta; now?: Date },
 ): Promise<NewSession> {
   const { row, session } = newSession(stage, secondFactor, meta, now);
   await tx.session.create({ data: { ...row, userId, userVersion } });

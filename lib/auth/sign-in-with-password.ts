@@ -6,20 +6,14 @@ import { normaliseEmail } from './email-address';
 import { startSession } from './sessions';
 import type { RequestMeta } from './request-meta';
 
-export type PasswordStepResult =
-  | { kind: 'incorrect' }
-  | { kind: 'locked' }
-  | { kind: 'signed-in' | 'code-required'; token: string; cookieExpiresAt: Date };
+export type PasswordStepResult = { kind: 'incorrect' } | { kind: 'locked' } | { kind: 'signed-in' | 'code-required'; token: string; cookieExpiresAt: Date };
 
 /**
  * The password step. An unknown address and a wrong password give the same answer after the
  * same work (one bcrypt compare) (S5). A user with a confirmed authenticator gets a pending
  * login challenge, not a session (S6); an unconfirmed enrolment does not count (S8).
  */
-export async function signInWithPassword(
-  { email, password }: { email: string; password: string },
-  meta: RequestMeta,
-): Promise<PasswordStepResult> {
+export async function signInWithPassword({ email, password }: { email: string; password: string }, meta: RequestMeta): Promise<PasswordStepResult> {
   const normalisedEmail = normaliseEmail(email);
   const user = await db.user.findUnique({
     where: { email: normalisedEmail },
@@ -37,7 +31,12 @@ export async function signInWithPassword(
         details: { email: normalisedEmail, knownAccount: !!user, ...(check.kind === 'locked' && !check.lockedNow ? { reason: 'locked' } : {}) },
       });
       if (check.kind === 'locked' && check.lockedNow) {
-        await recordAuditEvent(tx, { ...audit, type: 'login.password_locked', outcome: 'DENIED', details: { email: normalisedEmail, lockedUntil: check.lockedNow.toISOString() } });
+        await recordAuditEvent(tx, {
+          ...audit,
+          type: 'login.password_locked',
+          outcome: 'DENIED',
+          details: { email: normalisedEmail, lockedUntil: check.lockedNow.toISOString() },
+        });
       }
     });
     return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };

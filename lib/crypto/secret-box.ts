@@ -14,10 +14,12 @@ let keyring: Keyring | undefined;
 
 function loadKeyring(): Keyring {
   if (keyring) return keyring;
-  const pairs = env().TOTP_ENCRYPTION_KEYS.split(',').map((pair) => {
-    const [id, key] = pair.split(':');
-    return [id, Buffer.from(key, 'base64')] as const;
-  });
+  const pairs = env()
+    .TOTP_ENCRYPTION_KEYS.split(',')
+    .map((pair) => {
+      const [id, key] = pair.split(':');
+      return [id, Buffer.from(key, 'base64')] as const;
+    });
   keyring = { activeId: pairs[0][0], keys: new Map(pairs) };
   return keyring;
 }

@@ -13,7 +13,8 @@ export const MAX_FORM_BODY_BYTES = 128 * 1024;
 
 export const FORM_TOO_LARGE = 'The form was too large to send, so nothing was saved or changed. Shorten what you entered and try again.';
 
-export const FORM_FROM_ANOTHER_SITE = 'This form was sent from another website, so it was refused and nothing was changed. Open the portal yourself and try again there.';
+export const FORM_FROM_ANOTHER_SITE =
+  'This form was sent from another website, so it was refused and nothing was changed. Open the portal yourself and try again there.';
 
 /**
  * The heading of each fixed text proxy.ts refuses a request with: on its own page without

@@ -94,7 +94,10 @@ function refusal(request: NextRequest, nonce: string, status: number, message: s
   }
   // A form posted without JavaScript: a page of its own, in the portal's look, back to the form.
   const back = escapeHtml(request.nextUrl.pathname + request.nextUrl.search);
-  return new NextResponse(page(REFUSAL_HEADINGS[message], message, back, nonce), { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+  return new NextResponse(page(REFUSAL_HEADINGS[message], message, back, nonce), {
+    status,
+    headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
+  });
 }
 
 function escapeHtml(text: string): string {

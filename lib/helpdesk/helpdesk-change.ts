@@ -4,12 +4,7 @@ import { transaction } from '@/lib/db/transaction';
 import type { RequestRefusal } from './helpdesk-request';
 import { AGENT_ACTIONS_PER_HOUR, agentActionsLastHour } from './agent-rate-limit';
 
-export type HelpdeskResult =
-  | { kind: 'done' }
-  | RequestRefusal
-  | { kind: 'own-account' }
-  | { kind: 'rate-limited' }
-  | { kind: 'nothing-to-do' };
+export type HelpdeskResult = { kind: 'done' } | RequestRefusal | { kind: 'own-account' } | { kind: 'rate-limited' } | { kind: 'nothing-to-do' };
 
 export type HelpdeskSubject = { id: string; email: string; officeId: string | null; officeRequiresTwoFactor: boolean };
 

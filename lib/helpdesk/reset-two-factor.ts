@@ -24,7 +24,10 @@ export async function resetTwoFactor(input: ResetRequest, meta: RequestMeta, now
     if (removed.count + enrolments.count === 0) return { kind: 'nothing-to-do' };
     const recoveryCodes = await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     // Under the office's requirement the user enrols again at next sign-in: no new grace period.
-    await tx.user.update({ where: { id: user.id }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: user.officeRequiresTwoFactor ? now : null } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: user.officeRequiresTwoFactor ? now : null },
+    });
     await endOtherSessions(tx, user.id, null);
     await recordAuditEvent(tx, {
       type: 'helpdesk.two_factor_reset',
@@ -34,7 +37,13 @@ export async function resetTwoFactor(input: ResetRequest, meta: RequestMeta, now
       subjectUserId: user.id,
       officeId: user.officeId,
       meta,
-      details: { checks: request.checks, ticket: request.ticket, reason: request.reason, hadConfirmedAuthenticator: removed.count > 0, recoveryCodesRemoved: recoveryCodes.count },
+      details: {
+        checks: request.checks,
+        ticket: request.ticket,
+        reason: request.reason,
+        hadConfirmedAuthenticator: removed.count > 0,
+        recoveryCodesRemoved: recoveryCodes.count,
+      },
     });
     await enqueueNotification(tx, { userId: user.id, kind: 'two_factor_reset', meta, now });
     return { kind: 'done' };

@@ -56,7 +56,10 @@ export async function deliverOutbox({ send = defaultSender(), now = new Date(), 
       const attempts = message.attempts + 1;
       await db.outboxMessage.update({
         where: { id: message.id },
-        data: { lastError: String(error instanceof Error ? error.message : error).slice(0, 500), nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) },
+        data: {
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+        },
       });
       failed += 1;
     }

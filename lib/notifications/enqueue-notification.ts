@@ -14,12 +14,26 @@ import { deliverOutboxSoon } from './deliver-outbox';
  */
 export async function enqueueNotification(
   tx: TxClient,
-  { userId, kind, meta, now = new Date(), deadline, codesLeft }:
-    { userId: string; kind: NotificationKind; meta: RequestMeta; now?: Date; deadline?: Date; codesLeft?: number },
+  {
+    userId,
+    kind,
+    meta,
+    now = new Date(),
+    deadline,
+    codesLeft,
+  }: { userId: string; kind: NotificationKind; meta: RequestMeta; now?: Date; deadline?: Date; codesLeft?: number },
 ): Promise<void> {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
   const { APP_NAME, HELPDESK_EMAIL } = env();
-  const { subject, body } = renderNotification(kind, { appName: APP_NAME, helpdeskEmail: HELPDESK_EMAIL, name: user.name, at: now, deadline, codesLeft, ...meta });
+  const { subject, body } = renderNotification(kind, {
+    appName: APP_NAME,
+    helpdeskEmail: HELPDESK_EMAIL,
+    name: user.name,
+    at: now,
+    deadline,
+    codesLeft,
+    ...meta,
+  });
   await tx.outboxMessage.create({ data: { userId, kind, toEmail: user.email, subject, body, nextAttemptAt: now } });
   afterCommit(tx, deliverOutboxSoon);
 }

@@ -50,8 +50,7 @@ const bodies: Record<NotificationKind, string | ((ctx: NotificationContext) => s
     `Someone logged in to your account with your password and one of your recovery codes instead of a code from your authentication app. That recovery code no longer works. ${unusedRecoveryCodesText(ctx.codesLeft ?? 0)} When you run low, generate new recovery codes under Manage 2FA.`,
   recovery_code_replayed:
     'Someone logged in with your password and then entered a recovery code that had already been used. It was refused. If this was not you, change your password now, generate new recovery codes under Manage 2FA, and tell the helpdesk.',
-  recovery_codes_generated:
-    'New recovery codes were generated for your account. The previous recovery codes no longer work: only the new list does.',
+  recovery_codes_generated: 'New recovery codes were generated for your account. The previous recovery codes no longer work: only the new list does.',
 };
 
 export function renderNotification(kind: NotificationKind, ctx: NotificationContext): { subject: string; body: string } {

@@ -34,7 +34,16 @@ export async function getOfficeOverview(officeId: string, now = new Date()): Pro
       twoFactorDeadline: true,
       users: {
         orderBy: { name: 'asc' },
-        select: { id: true, name: true, email: true, role: true, lastSignInAt: true, officeJoinedAt: true, twoFactorDueBy: true, totpCredential: { select: { id: true } } },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          lastSignInAt: true,
+          officeJoinedAt: true,
+          twoFactorDueBy: true,
+          totpCredential: { select: { id: true } },
+        },
       },
     },
   });

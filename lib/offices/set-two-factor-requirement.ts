@@ -22,7 +22,11 @@ export type RequirementChange = { officeId: string; adminId: string; required: b
  * the grace period. Audited (S11); on turning on, every affected user is told (S12). The
  * deadline only ever moves earlier (see two-factor-deadline.ts).
  */
-export async function setTwoFactorRequirement(change: RequirementChange, meta: RequestMeta, now = new Date()): Promise<{ deadline: Date | null; affectedUsers: number }> {
+export async function setTwoFactorRequirement(
+  change: RequirementChange,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<{ deadline: Date | null; affectedUsers: number }> {
   return transaction(async (tx) => {
     const office = await tx.office.findUniqueOrThrow({
       where: { id: change.officeId },

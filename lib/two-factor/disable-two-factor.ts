@@ -30,7 +30,12 @@ export async function disableTwoFactor(
   const check = await checkPassword(user.email, password, user.passwordHash);
   if (check.kind !== 'correct') {
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, { ...audit, type: 'two_factor.disable_failed', outcome: check.kind === 'locked' ? 'DENIED' : 'FAILURE', details: { reason: check.kind } }),
+      recordAuditEvent(tx, {
+        ...audit,
+        type: 'two_factor.disable_failed',
+        outcome: check.kind === 'locked' ? 'DENIED' : 'FAILURE',
+        details: { reason: check.kind },
+      }),
     );
     return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
   }

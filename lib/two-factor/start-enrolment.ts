@@ -23,7 +23,15 @@ export async function startEnrolment(userId: string, meta: RequestMeta): Promise
       create: { userId, secretCiphertext: sealed.ciphertext, keyId: sealed.keyId },
       update: { secretCiphertext: sealed.ciphertext, keyId: sealed.keyId, createdAt: new Date() },
     });
-    await recordAuditEvent(tx, { type: 'two_factor.enrolment_started', outcome: 'SUCCESS', factor: 'totp', actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta });
+    await recordAuditEvent(tx, {
+      type: 'two_factor.enrolment_started',
+      outcome: 'SUCCESS',
+      factor: 'totp',
+      actorUserId: userId,
+      subjectUserId: userId,
+      officeId: user.officeId,
+      meta,
+    });
     return { kind: 'started' };
   });
 }

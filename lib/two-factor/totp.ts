@@ -32,9 +32,17 @@ export type CodeCheck =
  * (S2, nothing wider), then applies the replay rule: a step at or below the last accepted
  * one is refused. The caller must still claim the step atomically in the database.
  */
-export async function checkTotpCode(
-  { secret, code, lastUsedStep, nowMs = Date.now() }: { secret: string; code: string; lastUsedStep: number; nowMs?: number },
-): Promise<CodeCheck> {
+export async function checkTotpCode({
+  secret,
+  code,
+  lastUsedStep,
+  nowMs = Date.now(),
+}: {
+  secret: string;
+  code: string;
+  lastUsedStep: number;
+  nowMs?: number;
+}): Promise<CodeCheck> {
   const result = await verify({
     secret,
     token: code,

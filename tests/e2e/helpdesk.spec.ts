@@ -3,7 +3,9 @@ import { freshCode, logInWithPassword, nextCode, openAccountMenu, scanQrCode, se
 
 test.setTimeout(120_000);
 
-test('a user who lost the phone is reset by the helpdesk after an identity check, logs in without a code and enables 2FA again @success-screen', async ({ browser }) => {
+test('a user who lost the phone is reset by the helpdesk after an identity check, logs in without a code and enables 2FA again @success-screen', async ({
+  browser,
+}) => {
   const eva = seededUser('eva@vandijk.example');
   const agent = seededUser('helpdesk@portal.example');
 

@@ -50,7 +50,10 @@ async function logInWithRecoveryCode(page: Page, email: string, password: string
   await page.getByRole('button', { name: 'Verify' }).click();
 }
 
-test('recovery codes: saved when 2FA is enabled, each one logs in once, new ones void the old; the user sees their own security activity @success-screen', async ({ page, browser }) => {
+test('recovery codes: saved when 2FA is enabled, each one logs in once, new ones void the old; the user sees their own security activity @success-screen', async ({
+  page,
+  browser,
+}) => {
   const ines = seededUser('ines@maes.example');
   await logInWithPassword(page, ines.email, ines.password);
   await expect(page).toHaveURL('/');

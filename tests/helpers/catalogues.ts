@@ -37,7 +37,10 @@ export function flatten(node: unknown, prefix = ''): Array<[string, unknown]> {
   return [[prefix, node]];
 }
 
-export const catalogues = Object.fromEntries(LOCALES.map((locale) => [locale, new Map(flatten(readCatalogue(locale)))])) as Record<Locale, Map<string, unknown>>;
+export const catalogues = Object.fromEntries(LOCALES.map((locale) => [locale, new Map(flatten(readCatalogue(locale)))])) as Record<
+  Locale,
+  Map<string, unknown>
+>;
 
 export type ArgumentKind = 'string' | 'number' | 'date' | 'time' | 'plural' | 'selectordinal' | 'select' | 'tag';
 

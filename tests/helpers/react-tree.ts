@@ -15,7 +15,11 @@ function elements(node: ReactNode): Element[] {
 
 /** The first element of a type (a component function or a tag name) or with a data-testid. */
 export function findElement(tree: ReactNode, match: { type?: unknown; testId?: string }): Element | null {
-  return elements(tree).find((e) => (match.type === undefined || e.type === match.type) && (match.testId === undefined || e.props['data-testid'] === match.testId)) ?? null;
+  return (
+    elements(tree).find(
+      (e) => (match.type === undefined || e.type === match.type) && (match.testId === undefined || e.props['data-testid'] === match.testId),
+    ) ?? null
+  );
 }
 
 /** The text an element's own markup holds (text inside components it uses is not rendered here). */

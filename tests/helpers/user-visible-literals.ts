@@ -102,7 +102,8 @@ function renderedLiterals(expression: ts.Expression): Array<{ node: ts.Node; tex
       ...expression.templateSpans.flatMap((span) => [...renderedLiterals(span.expression), { node: span.literal, text: span.literal.text }]),
     ];
   }
-  if (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isNonNullExpression(expression)) return renderedLiterals(expression.expression);
+  if (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isNonNullExpression(expression))
+    return renderedLiterals(expression.expression);
   if (ts.isConditionalExpression(expression)) return [...renderedLiterals(expression.whenTrue), ...renderedLiterals(expression.whenFalse)];
   if (ts.isBinaryExpression(expression)) {
     const op = expression.operatorToken.kind;

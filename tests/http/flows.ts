@@ -28,7 +28,12 @@ export function outcome(page: Page): string {
   const to = redirectPath(page);
   if (page.status >= 300 && page.status < 400) return `${page.status} → ${to}`;
   const text = pageText(page.html);
-  for (const [label, message] of Object.entries({ 'incorrect-credentials': INCORRECT_CREDENTIALS, 'password-locked': PASSWORD_LOCKED, 'code-wrong': CODE_NOT_ACCEPTED, 'code-replayed': CODE_ALREADY_USED })) {
+  for (const [label, message] of Object.entries({
+    'incorrect-credentials': INCORRECT_CREDENTIALS,
+    'password-locked': PASSWORD_LOCKED,
+    'code-wrong': CODE_NOT_ACCEPTED,
+    'code-replayed': CODE_ALREADY_USED,
+  })) {
     if (text.includes(message)) return `${page.status} ${label}${/(\d+) attempts? left/.test(text) ? ` (${text.match(/(\d+) attempts? left/)![1]} left)` : ''}`;
   }
   return `${page.status} ${text.slice(0, 80)}`;

@@ -110,7 +110,10 @@ function urlOf(adminUrl: string, database: string): string {
 export async function prepare(label: string, extraUsers: Partial<Record<ExtraUserKind, number>> = {}): Promise<Prepared> {
   let started = Date.now();
   const startedServer = !existsSync(path.join(ROOT, '.pg-test', 'url'));
-  const adminUrl = execFileSync(path.join(ROOT, 'scripts', 'pg-server.sh'), ['start'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const adminUrl = execFileSync(path.join(ROOT, 'scripts', 'pg-server.sh'), ['start'], { cwd: ROOT, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!;
   if (startedServer) onCleanup(() => run(path.join(ROOT, 'scripts', 'pg-server.sh'), ['stop']));
   step(`PostgreSQL ${startedServer ? 'started' : 'already running, reused'} (${secs(started)})`);
 

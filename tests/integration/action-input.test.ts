@@ -65,7 +65,10 @@ function formWithFile(fields: Fields, fileField: string): FormData {
  */
 async function databaseState() {
   const [users, offices, credentials, enrolments, recoveryCodes, sessions, throttles, audit, outbox] = await Promise.all([
-    db.user.findMany({ select: { id: true, sessionVersion: true, codeFailures: true, codeLockedUntil: true, lastSignInAt: true, twoFactorDueBy: true, officeId: true }, orderBy: { id: 'asc' } }),
+    db.user.findMany({
+      select: { id: true, sessionVersion: true, codeFailures: true, codeLockedUntil: true, lastSignInAt: true, twoFactorDueBy: true, officeId: true },
+      orderBy: { id: 'asc' },
+    }),
     db.office.findMany({ select: { id: true, twoFactorRequired: true, twoFactorGraceDays: true, twoFactorDeadline: true }, orderBy: { id: 'asc' } }),
     db.totpCredential.findMany({ select: { userId: true, lastUsedStep: true, secretCiphertext: true }, orderBy: { userId: 'asc' } }),
     db.totpEnrolment.findMany({ select: { userId: true, secretCiphertext: true }, orderBy: { userId: 'asc' } }),
@@ -176,7 +179,13 @@ const CASES: Case[] = [
     action: resetUserTwoFactor as AnyAction,
     setup: async () => ({
       browser: agentBrowser,
-      fields: { userId: target.id, checks: ['callback_phone_on_file', 'office_admin_confirmed'], ticket: 'HD-1234', reason: 'Lost phone, called back on file number', confirm: target.id },
+      fields: {
+        userId: target.id,
+        checks: ['callback_phone_on_file', 'office_admin_confirmed'],
+        ticket: 'HD-1234',
+        reason: 'Lost phone, called back on file number',
+        confirm: target.id,
+      },
     }),
     fileAnswers: {
       userId: expect.objectContaining({ message: 'This user no longer exists.' }),
@@ -249,7 +258,9 @@ describe('actions without parameters', () => {
     const user = await createUser();
     const browser = await signedInBrowser(user);
     await signedInBrowser(user); // another session
-    await expect(as(browser, () => (signOutEverywhereElse as AnyAction)(...args))).resolves.toEqual({ redirect: '/settings/security?notice=signed-out-elsewhere' });
+    await expect(as(browser, () => (signOutEverywhereElse as AnyAction)(...args))).resolves.toEqual({
+      redirect: '/settings/security?notice=signed-out-elsewhere',
+    });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
   });
 

@@ -42,12 +42,10 @@ describe('test database', () => {
   });
 
   it('enforces the unique e-mail address', async () => {
-    await expect(
-      db.user.create({ data: { email: 'anna@vandijk.example', name: 'Someone else', passwordHash: 'x' } }),
-    ).rejects.toMatchObject({ code: 'P2002' });
+    await expect(db.user.create({ data: { email: 'anna@vandijk.example', name: 'Someone else', passwordHash: 'x' } })).rejects.toMatchObject({ code: 'P2002' });
   });
 
-  it('stores only the schema\'s roles, stages and outcomes (enums)', async () => {
+  it("stores only the schema's roles, stages and outcomes (enums)", async () => {
     const data = { email: 'eve@vandijk.example', name: 'Eve', passwordHash: 'x' };
     await expect(db.user.create({ data: { ...data, role: 'ADMIN' as Role } })).rejects.toThrow(/ADMIN/);
     await expect(db.auditEvent.create({ data: { type: 'logout', outcome: 'MAYBE' as AuditOutcome } })).rejects.toThrow(/MAYBE/);
@@ -64,7 +62,7 @@ describe('test database', () => {
     expect(await db.office.count({ where: { name: 'Half-made office' } })).toBe(0);
   });
 
-  it('deletes a user\'s sessions with the user (onDelete: Cascade)', async () => {
+  it("deletes a user's sessions with the user (onDelete: Cascade)", async () => {
     const user = await db.user.create({ data: { email: 'bram@vandijk.example', name: 'Bram', passwordHash: 'x' } });
     await db.session.create({
       data: { id: 'session-hash', userId: user.id, stage: 'ACTIVE', userVersion: 1, expiresAt: new Date(Date.now() + 60_000) },
@@ -82,7 +80,7 @@ describe('test database', () => {
     expect(await db.auditEvent.findUnique({ where: { id: event.id }, select: { outcome: true } })).toEqual({ outcome: 'FAILURE' });
   });
 
-  it('keeps a concurrent write outside an open transaction out of that transaction\'s rollback', async () => {
+  it("keeps a concurrent write outside an open transaction out of that transaction's rollback", async () => {
     const rolledBack = db
       .$transaction(async (tx) => {
         await tx.office.create({ data: { name: 'Made in the transaction' } });
@@ -101,7 +99,7 @@ describe('test database', () => {
 
   // Another process (an instance, a migration) holding SQLite's write lock: wait, do not fail.
   const onSqlite = process.env.TEST_DB_KIND === 'postgres' ? it.skip : it;
-  onSqlite('waits for another process\'s write lock instead of failing (WAL, busy timeout)', async () => {
+  onSqlite("waits for another process's write lock instead of failing (WAL, busy timeout)", async () => {
     const holder = spawn(process.execPath, ['-e', HOLD_WRITE_LOCK, sqliteFilePath(process.env.DATABASE_URL!)]);
     await new Promise<void>((resolve, reject) => {
       holder.stdout.once('data', () => resolve());

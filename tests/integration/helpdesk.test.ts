@@ -22,7 +22,14 @@ const GOOD_CHECKS = ['callback_phone_on_file', 'office_admin_confirmed'];
 
 function resetForm(user: { id: string }, overrides: Record<string, string | string[]> = {}) {
   const data = new FormData();
-  const fields: Record<string, string | string[]> = { userId: user.id, checks: GOOD_CHECKS, ticket: 'HD-1234', reason: 'Lost phone, called back on file number', confirm: user.id, ...overrides };
+  const fields: Record<string, string | string[]> = {
+    userId: user.id,
+    checks: GOOD_CHECKS,
+    ticket: 'HD-1234',
+    reason: 'Lost phone, called back on file number',
+    confirm: user.id,
+    ...overrides,
+  };
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(name, v);
   return data;
 }
@@ -122,7 +129,10 @@ describe('the rules live in lib: a caller other than the form cannot skip them',
     const user = await createUser({ twoFactor: true });
     const userBrowser = await signedInBrowser(user);
     const before = await db.auditEvent.count();
-    const result = await resetTwoFactor({ agentId: agent.id, userId: user.id, checks: ['callback_phone_on_file'], ticket: '', reason: '', confirmedUserId: agent.id }, meta);
+    const result = await resetTwoFactor(
+      { agentId: agent.id, userId: user.id, checks: ['callback_phone_on_file'], ticket: '', reason: '', confirmedUserId: agent.id },
+      meta,
+    );
     expect(result).toEqual({
       kind: 'invalid',
       fieldErrors: {
@@ -140,7 +150,10 @@ describe('the rules live in lib: a caller other than the form cannot skip them',
     const before = await db.auditEvent.count();
     const request = { agentId: agent.id, userId: user.id, checks: GOOD_CHECKS, ticket: 'HD-77', reason: 'Lost phone, called back on file number' };
     for (const confirmedUserId of ['', 'someone-else']) {
-      await expect(resetTwoFactor({ ...request, confirmedUserId }, meta)).resolves.toEqual({ kind: 'invalid', fieldErrors: { confirm: [CONFIRM_WITH_THE_NAMED_BUTTON] } });
+      await expect(resetTwoFactor({ ...request, confirmedUserId }, meta)).resolves.toEqual({
+        kind: 'invalid',
+        fieldErrors: { confirm: [CONFIRM_WITH_THE_NAMED_BUTTON] },
+      });
     }
     await unchanged(user, before, userBrowser);
     await expect(resetTwoFactor({ ...request, confirmedUserId: user.id }, meta)).resolves.toEqual({ kind: 'done' });
@@ -153,7 +166,9 @@ describe('the rules live in lib: a caller other than the form cannot skip them',
       kind: 'invalid',
       fieldErrors: { ticket: expect.any(Array), reason: expect.any(Array) },
     });
-    await expect(unlockUser({ agentId: agent.id, userId: "x' OR 1=1", ticket: 'HD-1', reason: 'User called, verified identity' }, meta)).resolves.toEqual({ kind: 'no-such-user' });
+    await expect(unlockUser({ agentId: agent.id, userId: "x' OR 1=1", ticket: 'HD-1', reason: 'User called, verified identity' }, meta)).resolves.toEqual({
+      kind: 'no-such-user',
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).codeLockedUntil).not.toBeNull();
   });
 });
@@ -165,16 +180,22 @@ describe('unlock', () => {
     await db.user.update({ where: { id: user.id }, data: { codeLockedUntil: new Date(Date.now() + 600_000) } });
     expect((await searchUsers(user.email))[0].lockedUntil).not.toBeNull();
 
-    const outcome = await as(agentBrowser, () => unlockUserAccount(noState, form({ userId: user.id, ticket: 'HD-9', reason: 'User called, verified identity' })));
+    const outcome = await as(agentBrowser, () =>
+      unlockUserAccount(noState, form({ userId: user.id, ticket: 'HD-9', reason: 'User called, verified identity' })),
+    );
     expect(outcome.result?.ok).toBe(true);
     expect((await searchUsers(user.email))[0].lockedUntil).toBeNull();
-    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/login/verify' });
+    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({
+      redirect: '/login/verify',
+    });
     expect(await db.auditEvent.count({ where: { type: 'helpdesk.user_unlocked', subjectUserId: user.id, actorUserId: agent.id } })).toBe(1);
   });
 
   it('says so when there is nothing to unlock', async () => {
     const user = await createUser();
-    const outcome = await as(agentBrowser, () => unlockUserAccount(noState, form({ userId: user.id, ticket: 'HD-9', reason: 'User called, verified identity' })));
+    const outcome = await as(agentBrowser, () =>
+      unlockUserAccount(noState, form({ userId: user.id, ticket: 'HD-9', reason: 'User called, verified identity' })),
+    );
     expect(outcome.result?.message).toMatch(/Nothing to do/);
   });
 });
@@ -195,7 +216,10 @@ describe('who may use the helpdesk', () => {
     ];
     for (const [who, browser, expected] of callers) {
       expect([who, await reset(browser, resetForm(target))]).toEqual([who, { redirect: expected }]);
-      expect([who, await as(browser, () => unlockUserAccount(noState, form({ userId: target.id, ticket: 'x', reason: 'xxxxxxxxxxxx' })))]).toEqual([who, { redirect: expected }]);
+      expect([who, await as(browser, () => unlockUserAccount(noState, form({ userId: target.id, ticket: 'x', reason: 'xxxxxxxxxxxx' })))]).toEqual([
+        who,
+        { redirect: expected },
+      ]);
       expect([who, await as(browser, () => exportAudit(new Request('http://localhost/helpdesk/audit/export')))]).toEqual([who, { redirect: expected }]);
     }
     expect(await db.totpCredential.count({ where: { userId: target.id } })).toBe(1);
@@ -205,7 +229,8 @@ describe('who may use the helpdesk', () => {
 describe('audit log', () => {
   it('pages newest first with a cursor that is stable under new writes', async () => {
     const user = await createUser({ twoFactor: true });
-    for (let i = 0; i < 5; i++) await db.auditEvent.create({ data: { type: 'login.code_failed', outcome: 'FAILURE', subjectUserId: user.id, details: JSON.stringify({ n: i }) } });
+    for (let i = 0; i < 5; i++)
+      await db.auditEvent.create({ data: { type: 'login.code_failed', outcome: 'FAILURE', subjectUserId: user.id, details: JSON.stringify({ n: i }) } });
     const first = await queryAuditEvents({ userId: user.id }, { limit: 2 });
     expect(first.events.map((e) => e.details.n)).toEqual([4, 3]);
     await db.auditEvent.create({ data: { type: 'login.code_failed', outcome: 'FAILURE', subjectUserId: user.id, details: JSON.stringify({ n: 99 }) } });

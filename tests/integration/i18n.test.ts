@@ -108,7 +108,11 @@ describe('messages from lib code, as actions turn them into text', () => {
   it('zod field errors written as keys; anything else becomes the generic field message', async () => {
     const fr = browser({ cookie: 'fr' });
     const errors = { email: [messageKey('errors.invalidField')], password: ['Expected string, received null'], code: undefined };
-    expect((await as(fr, () => translateFieldErrors(errors))).result).toEqual({ email: ['Vérifiez ce champ.'], password: ['Vérifiez ce champ.'], code: undefined });
+    expect((await as(fr, () => translateFieldErrors(errors))).result).toEqual({
+      email: ['Vérifiez ce champ.'],
+      password: ['Vérifiez ce champ.'],
+      code: undefined,
+    });
   });
 });
 

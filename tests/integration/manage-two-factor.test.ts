@@ -21,7 +21,9 @@ const finish = (browser: FakeBrowser, code: string) => as(browser, () => finishE
 const turnOff = (browser: FakeBrowser, password: string) => as(browser, () => turnOffTwoFactor(noState, form({ password })));
 const secretOf = async (userId: string) => (await readEnrolment(userId))!.key;
 const events = async (userId: string) =>
-  (await db.auditEvent.findMany({ where: { subjectUserId: userId }, orderBy: { id: 'asc' }, select: { type: true, outcome: true } })).map((e) => `${e.type}:${e.outcome}`);
+  (await db.auditEvent.findMany({ where: { subjectUserId: userId }, orderBy: { id: 'asc' }, select: { type: true, outcome: true } })).map(
+    (e) => `${e.type}:${e.outcome}`,
+  );
 
 describe('enable 2FA', () => {
   it('needs a right code from the new secret before 2FA is on (S8), then the next login asks for a code', async () => {
@@ -39,7 +41,9 @@ describe('enable 2FA', () => {
     // The answer carries the new recovery codes, this once (S13).
     await expect(finish(browser, authenticatorCode(secret))).resolves.toEqual({ result: { ok: true, recoveryCodes: expect.any(Array) } });
     expect((await as(browser, getCurrentSession)).result?.user.twoFactorEnabledAt).toBeInstanceOf(Date);
-    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/login/verify' });
+    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({
+      redirect: '/login/verify',
+    });
     expect(await events(user.id)).toEqual(expect.arrayContaining(['two_factor.enable_failed:FAILURE', 'two_factor.enabled:SUCCESS']));
   });
 
@@ -114,15 +118,18 @@ describe('enable 2FA', () => {
     expect(outbox[0].body).toContain('198.51.100.7');
   });
 
-  it.each(['', 'abcdef', '12345', '1234567', '１２３４５６', 'x'.repeat(10_240)])('answers the bad code %j with a message and changes nothing', async (code) => {
-    const user = await createUser();
-    const browser = await signedInBrowser(user);
-    await begin(browser);
-    const before = await db.auditEvent.count();
-    expect((await finish(browser, code)).result?.fieldErrors?.code).toEqual(['Enter the 6-digit code from your authentication app.']);
-    expect(await db.auditEvent.count()).toBe(before);
-    expect(await db.totpEnrolment.count({ where: { userId: user.id } })).toBe(1);
-  });
+  it.each(['', 'abcdef', '12345', '1234567', '１２３４５６', 'x'.repeat(10_240)])(
+    'answers the bad code %j with a message and changes nothing',
+    async (code) => {
+      const user = await createUser();
+      const browser = await signedInBrowser(user);
+      await begin(browser);
+      const before = await db.auditEvent.count();
+      expect((await finish(browser, code)).result?.fieldErrors?.code).toEqual(['Enter the 6-digit code from your authentication app.']);
+      expect(await db.auditEvent.count()).toBe(before);
+      expect(await db.totpEnrolment.count({ where: { userId: user.id } })).toBe(1);
+    },
+  );
 });
 
 describe('disable 2FA', () => {

@@ -91,7 +91,10 @@ describe('the SQLite tree against the PostgreSQL tree', () => {
   });
 
   onPostgres('an index in one tree only, and one whose column order differs', async () => {
-    addMigration(trees.sqliteTree, `CREATE INDEX "Session_stage_idx" ON "Session"("stage");\nCREATE INDEX "Session_ip_userId_idx" ON "Session"("ip", "userId");`);
+    addMigration(
+      trees.sqliteTree,
+      `CREATE INDEX "Session_stage_idx" ON "Session"("stage");\nCREATE INDEX "Session_ip_userId_idx" ON "Session"("ip", "userId");`,
+    );
     addMigration(trees.postgresTree, `CREATE INDEX "Session_ip_userId_idx" ON "Session"("userId", "ip");`);
     expect((await check()).differences).toEqual([
       'index "Session_ip_userId_idx" on "Session": columns (ip, userId) in SQLite, (userId, ip) in PostgreSQL',
@@ -100,8 +103,14 @@ describe('the SQLite tree against the PostgreSQL tree', () => {
   });
 
   onPostgres('a column NOT NULL in one tree and nullable in the other, or with another default', async () => {
-    addMigration(trees.sqliteTree, `ALTER TABLE "Office" ADD COLUMN "plan" TEXT NOT NULL DEFAULT 'basic';\nALTER TABLE "Office" ADD COLUMN "seats" INTEGER NOT NULL DEFAULT 5;`);
-    addMigration(trees.postgresTree, `ALTER TABLE "Office" ADD COLUMN "plan" TEXT DEFAULT 'basic';\nALTER TABLE "Office" ADD COLUMN "seats" INTEGER NOT NULL DEFAULT 10;`);
+    addMigration(
+      trees.sqliteTree,
+      `ALTER TABLE "Office" ADD COLUMN "plan" TEXT NOT NULL DEFAULT 'basic';\nALTER TABLE "Office" ADD COLUMN "seats" INTEGER NOT NULL DEFAULT 5;`,
+    );
+    addMigration(
+      trees.postgresTree,
+      `ALTER TABLE "Office" ADD COLUMN "plan" TEXT DEFAULT 'basic';\nALTER TABLE "Office" ADD COLUMN "seats" INTEGER NOT NULL DEFAULT 10;`,
+    );
     expect((await check()).differences).toEqual([
       'column "Office"."plan": nullability NOT NULL in SQLite, NULL in PostgreSQL',
       'column "Office"."seats": default 5 in SQLite, 10 in PostgreSQL',

@@ -160,7 +160,8 @@ describe('users of an office that requires 2FA', () => {
     await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 30 }, meta);
     const agent = await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null });
     const data = new FormData();
-    for (const [k, v] of Object.entries({ userId: protectedMember.id, ticket: 'HD-5', reason: 'Lost phone, identity confirmed', confirm: protectedMember.id })) data.append(k, v);
+    for (const [k, v] of Object.entries({ userId: protectedMember.id, ticket: 'HD-5', reason: 'Lost phone, identity confirmed', confirm: protectedMember.id }))
+      data.append(k, v);
     data.append('checks', 'callback_phone_on_file');
     data.append('checks', 'office_admin_confirmed');
     expect((await as(await signedInBrowser(agent), () => resetUserTwoFactor(noState, data))).result?.ok).toBe(true);

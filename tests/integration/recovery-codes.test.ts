@@ -166,7 +166,9 @@ describe('logging in with a recovery code', () => {
   it('answers a missing field like an empty one', async () => {
     const { user } = await userWithRecoveryCodes();
     const browser = await pendingBrowser(user);
-    expect((await as(browser, () => verifyRecoveryCode(noState, form({ code: '123456' })))).result?.fieldErrors?.recoveryCode).toEqual([RECOVERY_CODE_FORMAT_MESSAGE]);
+    expect((await as(browser, () => verifyRecoveryCode(noState, form({ code: '123456' })))).result?.fieldErrors?.recoveryCode).toEqual([
+      RECOVERY_CODE_FORMAT_MESSAGE,
+    ]);
   });
 
   it('does not take another user’s code', async () => {
@@ -196,7 +198,8 @@ describe('guess limits shared with the app’s codes (S4)', () => {
     const t0 = new Date();
     for (let login = 0; login < 2; login++) {
       const sessionId = sessionIdOf(await pendingBrowser(user));
-      for (let i = 0; i < 5; i++) await verifySecondFactor({ sessionId, factor: 'recovery_code', code: `WRONG${i}CODE`.replace(/[01IO]/g, '2') }, { ip: null, userAgent: null }, t0);
+      for (let i = 0; i < 5; i++)
+        await verifySecondFactor({ sessionId, factor: 'recovery_code', code: `WRONG${i}CODE`.replace(/[01IO]/g, '2') }, { ip: null, userAgent: null }, t0);
     }
     expect((await auditOf(user.id)).map((e) => e.type)).toContain('login.code_locked');
     const during = await pendingBrowser(user);
@@ -209,7 +212,12 @@ describe('guess limits shared with the app’s codes (S4)', () => {
     const { user } = await userWithRecoveryCodes();
     const sessionId = sessionIdOf(await pendingBrowser(user));
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => verifySecondFactor({ sessionId, factor: 'recovery_code', code: `GUESS${String(i).padStart(5, '2')}`.replace(/[01]/g, '3') }, { ip: null, userAgent: null })),
+      Array.from({ length: 20 }, (_, i) =>
+        verifySecondFactor(
+          { sessionId, factor: 'recovery_code', code: `GUESS${String(i).padStart(5, '2')}`.replace(/[01]/g, '3') },
+          { ip: null, userAgent: null },
+        ),
+      ),
     );
     expect(results.filter((r) => r.kind === 'wrong').length).toBeLessThanOrEqual(4);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).codeFailures).toBeLessThanOrEqual(5);

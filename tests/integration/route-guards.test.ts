@@ -65,7 +65,10 @@ async function entriesOf(file: string): Promise<Entry[]> {
   if (/actions\.ts$/.test(file)) {
     return Object.entries(mod)
       .filter(([, value]) => typeof value === 'function')
-      .map(([name, fn]) => ({ name: `${file}#${name}`, call: () => (fn as (...a: unknown[]) => Promise<unknown>)(noState, form({ code: '123456', password: 'x', email: 'x@x.example' })) }));
+      .map(([name, fn]) => ({
+        name: `${file}#${name}`,
+        call: () => (fn as (...a: unknown[]) => Promise<unknown>)(noState, form({ code: '123456', password: 'x', email: 'x@x.example' })),
+      }));
   }
   if (/route\.ts$/.test(file)) {
     return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']

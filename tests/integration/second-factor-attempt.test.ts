@@ -44,7 +44,9 @@ it('undoes the claim when the challenge ended after the attempt was reserved: th
 it('answers already-claimed, writing nothing, when another request claimed the code first', async () => {
   const user = await createUser({ twoFactor: true });
   const now = new Date();
-  const sessions = await Promise.all([0, 1].map(() => transaction((tx) => startSession(tx, { userId: user.id, userVersion: 1, stage: 'PENDING_2FA', meta, now }))));
+  const sessions = await Promise.all(
+    [0, 1].map(() => transaction((tx) => startSession(tx, { userId: user.id, userVersion: 1, stage: 'PENDING_2FA', meta, now }))),
+  );
   const kind = codeFactor('totp', authenticatorCode(user.secret!, now.getTime()), meta);
   const [first, second] = (await Promise.all(sessions.map((s) => reserveAttempt(s.sessionId, kind, meta, now)))) as ReservedAttempt[];
   // Both checks pass: neither claim is written yet.

@@ -195,7 +195,11 @@ describe('verification step', () => {
     const sessionId = sessionIdFromToken(after.browser.cookies.get(SESSION_COOKIE)!);
     const later = new Date(t0.getTime() + 15 * 60_000 + 1000);
     await db.session.update({ where: { id: sessionId }, data: { expiresAt: new Date(later.getTime() + 60_000) } });
-    const result = await verifySecondFactor({ sessionId, factor: 'totp', code: authenticatorCode(user.secret!, later.getTime()) }, { ip: null, userAgent: null }, later);
+    const result = await verifySecondFactor(
+      { sessionId, factor: 'totp', code: authenticatorCode(user.secret!, later.getTime()) },
+      { ip: null, userAgent: null },
+      later,
+    );
     expect(result.kind).toBe('signed-in');
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).codeFailures).toBe(0);
   });
@@ -205,7 +209,11 @@ describe('verification step', () => {
     const { browser } = await pendingLogin(user);
     const sessionId = sessionIdFromToken(browser.cookies.get(SESSION_COOKIE)!);
     const later = new Date(Date.now() + 5 * 60_000 + 1000);
-    const result = await verifySecondFactor({ sessionId, factor: 'totp', code: authenticatorCode(user.secret!, later.getTime()) }, { ip: null, userAgent: null }, later);
+    const result = await verifySecondFactor(
+      { sessionId, factor: 'totp', code: authenticatorCode(user.secret!, later.getTime()) },
+      { ip: null, userAgent: null },
+      later,
+    );
     expect(result).toEqual({ kind: 'start-again' });
   });
 

@@ -11,17 +11,12 @@ describe('databaseKind', () => {
     expect(databaseKind(url)).toBe(kind);
   });
 
-  it.each(['mysql://root@localhost/portal', './data/dev.db', '', 'postgresql:/missing-slash'])(
-    'refuses %j with an error naming DATABASE_URL',
-    (url) => {
-      expect(() => databaseKind(url)).toThrow(/DATABASE_URL/);
-    },
-  );
+  it.each(['mysql://root@localhost/portal', './data/dev.db', '', 'postgresql:/missing-slash'])('refuses %j with an error naming DATABASE_URL', (url) => {
+    expect(() => databaseKind(url)).toThrow(/DATABASE_URL/);
+  });
 
   it('does not repeat the URL (it may hold a password) in the error', () => {
-    expect(() => databaseKind('mysql://root:hunter2@localhost/portal')).toThrow(
-      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
-    );
+    expect(() => databaseKind('mysql://root:hunter2@localhost/portal')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
   });
 });
 

@@ -23,7 +23,10 @@ describe('catalogue completeness', () => {
 
   it.each(OTHERS)('%s has every English key and no other', (locale) => {
     const keys = [...catalogues[locale].keys()];
-    expect({ missing: [...reference.keys()].filter((key) => !catalogues[locale].has(key)), extra: keys.filter((key) => !reference.has(key)) }).toEqual({ missing: [], extra: [] });
+    expect({ missing: [...reference.keys()].filter((key) => !catalogues[locale].has(key)), extra: keys.filter((key) => !reference.has(key)) }).toEqual({
+      missing: [],
+      extra: [],
+    });
   });
 
   it.each(LOCALES)('%s: every message is a non-empty string', (locale) => {
@@ -54,7 +57,11 @@ describe('ICU arguments', () => {
     const differences = parsed(locale).flatMap(([key, elements]) => {
       const mine = argumentsOf(elements);
       const theirs = argumentsOf(english.get(key) ?? []);
-      const show = (args: Map<string, Set<string>>) => [...args].map(([name, kinds]) => `${name}:${[...kinds].sort().join('+')}`).sort().join(', ');
+      const show = (args: Map<string, Set<string>>) =>
+        [...args]
+          .map(([name, kinds]) => `${name}:${[...kinds].sort().join('+')}`)
+          .sort()
+          .join(', ');
       return show(mine) === show(theirs) ? [] : [`${key}: ${locale} {${show(mine)}} vs en {${show(theirs)}}`];
     });
     expect(differences).toEqual([]);
@@ -87,8 +94,16 @@ describe('plural forms', () => {
   });
 
   it('the same counts read naturally in a sentence-level message', () => {
-    expect(LOCALES.map((locale) => translatorFor(locale, 'common')('attemptsLeft', { count: 1 }))).toEqual(['nog 1 poging', 'encore 1 tentative', '1 attempt left']);
-    expect(LOCALES.map((locale) => translatorFor(locale, 'common')('attemptsLeft', { count: 3 }))).toEqual(['nog 3 pogingen', 'encore 3 tentatives', '3 attempts left']);
+    expect(LOCALES.map((locale) => translatorFor(locale, 'common')('attemptsLeft', { count: 1 }))).toEqual([
+      'nog 1 poging',
+      'encore 1 tentative',
+      '1 attempt left',
+    ]);
+    expect(LOCALES.map((locale) => translatorFor(locale, 'common')('attemptsLeft', { count: 3 }))).toEqual([
+      'nog 3 pogingen',
+      'encore 3 tentatives',
+      '3 attempts left',
+    ]);
   });
 });
 

@@ -18,9 +18,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const clientFiles = ['app', 'components']
-  .flatMap(sourceFiles)
-  .filter((file) => /^\s*['"]use client['"]/.test(readFileSync(path.join(ROOT, file), 'utf8')));
+const clientFiles = ['app', 'components'].flatMap(sourceFiles).filter((file) => /^\s*['"]use client['"]/.test(readFileSync(path.join(ROOT, file), 'utf8')));
 
 /** The namespace argument of each useTranslations() call: a string, or null when there is none or it is not a literal. */
 function translationNamespaces(file: string): Array<string | null> {

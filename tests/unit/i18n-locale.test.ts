@@ -112,7 +112,10 @@ describe('DEFAULT_LOCALE and DEFAULT_TIME_ZONE', () => {
     [{ DEFAULT_TIME_ZONE: 'Brussels' }, /DEFAULT_TIME_ZONE: must be an IANA time zone name/],
   ])('stop the server with a message naming the variable: %j', async (vars, message) => {
     jest.resetModules();
-    Object.assign(process.env, vars, { AUTH_SECRET: 'c2VjcmV0LWZvci1lMmUtdGVzdHMtb25seS0wMTIzNDU=', TOTP_ENCRYPTION_KEYS: 'k:ZTJlLXRvdHAta2V5LWZvci10ZXN0cy1vbmx5LTAxMjM=' });
+    Object.assign(process.env, vars, {
+      AUTH_SECRET: 'c2VjcmV0LWZvci1lMmUtdGVzdHMtb25seS0wMTIzNDU=',
+      TOTP_ENCRYPTION_KEYS: 'k:ZTJlLXRvdHAta2V5LWZvci10ZXN0cy1vbmx5LTAxMjM=',
+    });
     const { env, EnvError } = await import('@/lib/env');
     expect(() => env()).toThrow(EnvError);
     expect(() => env()).toThrow(message);

@@ -55,8 +55,12 @@ describe('the user’s view of their own security events', () => {
   it('notes how many recovery codes were left, and how many sessions ended', () => {
     expect(toOwnSecurityEvent(view({ type: 'login.recovery_code_used', details: { codesLeft: 1 } }), USER).note).toBe('1 recovery code left');
     expect(toOwnSecurityEvent(view({ type: 'login.recovery_code_used', details: { codesLeft: 0 } }), USER).note).toBe('0 recovery codes left');
-    expect(toOwnSecurityEvent(view({ type: 'logout.other_sessions', actor: subject, details: { sessionsEnded: 3 } }), USER).note).toBe('3 other sessions ended');
-    expect(toOwnSecurityEvent(view({ type: 'login.code_failed', outcome: 'DENIED', details: { reason: 'locked' } }), USER).note).toBe('Refused: logging in was paused');
+    expect(toOwnSecurityEvent(view({ type: 'logout.other_sessions', actor: subject, details: { sessionsEnded: 3 } }), USER).note).toBe(
+      '3 other sessions ended',
+    );
+    expect(toOwnSecurityEvent(view({ type: 'login.code_failed', outcome: 'DENIED', details: { reason: 'locked' } }), USER).note).toBe(
+      'Refused: logging in was paused',
+    );
   });
 
   it('labels each type in words, and shows a stored type this version does not know as stored', () => {
@@ -71,7 +75,10 @@ describe('describeBrowser', () => {
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0', 'Edge on Windows'],
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', 'Chrome on Windows'],
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 'Safari on macOS'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 'Safari on iOS'],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      'Safari on iOS',
+    ],
     ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0 Mobile/15E148 Safari/604.1', 'Chrome on iOS'],
     ['Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36', 'Chrome on Android'],
     ['Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0', 'Firefox on Linux'],

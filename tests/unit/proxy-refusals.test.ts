@@ -73,7 +73,11 @@ describe('multipart without a boundary', () => {
   });
 
   it('passes with its boundary, quoted or not', async () => {
-    for (const [type, boundary] of [['multipart/form-data; boundary=XYZ', 'XYZ'], ['multipart/form-data; boundary="X Y Z"', 'X Y Z'], ['Multipart/Form-Data;boundary=XYZ', 'XYZ']]) {
+    for (const [type, boundary] of [
+      ['multipart/form-data; boundary=XYZ', 'XYZ'],
+      ['multipart/form-data; boundary="X Y Z"', 'X Y Z'],
+      ['Multipart/Form-Data;boundary=XYZ', 'XYZ'],
+    ]) {
       expect(passedOn(await proxy(post(multipart(boundary), { 'content-type': type })))).toBe(true);
     }
   });
@@ -104,7 +108,9 @@ describe('multipart that does not parse', () => {
 
 describe('the Origin header', () => {
   const from = (origin: string | null, extra: Record<string, string> = {}) =>
-    proxy(post(multipart('XYZ'), { 'content-type': 'multipart/form-data; boundary=XYZ', host: 'portal.test', ...(origin === null ? {} : { origin }), ...extra }));
+    proxy(
+      post(multipart('XYZ'), { 'content-type': 'multipart/form-data; boundary=XYZ', host: 'portal.test', ...(origin === null ? {} : { origin }), ...extra }),
+    );
 
   it.each([
     ['another site', 'https://evil.example'],

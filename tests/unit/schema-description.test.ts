@@ -77,9 +77,7 @@ describe('compareSchemas', () => {
   it('names an index only one tree creates', () => {
     const sqlite = schema();
     sqlite.User.indexes.User_id_email_idx = { columns: ['id', 'email'], unique: false, partial: false };
-    expect(compareSchemas(sqlite, schema())).toEqual([
-      'index "User_id_email_idx" on "User": only in the SQLite tree ((id, email), not unique, whole table)',
-    ]);
+    expect(compareSchemas(sqlite, schema())).toEqual(['index "User_id_email_idx" on "User": only in the SQLite tree ((id, email), not unique, whole table)']);
   });
 
   it('names an index whose columns, column order or uniqueness differ', () => {
@@ -92,9 +90,7 @@ describe('compareSchemas', () => {
     ]);
     const reversed = schema();
     reversed.User.indexes.User_officeId_idx.columns = ['officeId DESC'];
-    expect(compareSchemas(schema(), reversed)).toEqual([
-      'index "User_officeId_idx" on "User": columns (officeId) in SQLite, (officeId DESC) in PostgreSQL',
-    ]);
+    expect(compareSchemas(schema(), reversed)).toEqual(['index "User_officeId_idx" on "User": columns (officeId) in SQLite, (officeId DESC) in PostgreSQL']);
   });
 
   it('names a primary key, unique constraint or foreign key that differs', () => {
@@ -129,7 +125,7 @@ describe('normalising each dialect to one spelling', () => {
     ['1', '1', 'integer'],
     ['-1', "'-1'::integer", 'integer'],
     ['-1', '(-1)', 'integer'],
-    ['1.5', "1.5::numeric(65,30)", 'decimal'],
+    ['1.5', '1.5::numeric(65,30)', 'decimal'],
   ] as const)('SQLite %s and PostgreSQL %s are the same %s default', (sqlite, postgres, type) => {
     expect(normaliseDefault(sqlite, type)).toBe(normaliseDefault(postgres, type));
   });

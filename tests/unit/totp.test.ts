@@ -40,7 +40,6 @@ describe('secrets and URIs (S1)', () => {
   });
 });
 
-
 describe('time window and replay (S2, S3)', () => {
   const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
   const now = Date.UTC(2026, 10, 28, 12, 0, 15); // 15 s into a step
@@ -58,16 +57,28 @@ describe('time window and replay (S2, S3)', () => {
 
   it('holds the window at the very edges of a step', async () => {
     const stepStart = step * 30_000;
-    await expect(checkTotpCode({ secret, code: referenceCode(secret, step - 1), lastUsedStep: 0, nowMs: stepStart })).resolves.toMatchObject({ kind: 'accepted' });
+    await expect(checkTotpCode({ secret, code: referenceCode(secret, step - 1), lastUsedStep: 0, nowMs: stepStart })).resolves.toMatchObject({
+      kind: 'accepted',
+    });
     await expect(checkTotpCode({ secret, code: referenceCode(secret, step - 2), lastUsedStep: 0, nowMs: stepStart })).resolves.toEqual({ kind: 'wrong' });
-    await expect(checkTotpCode({ secret, code: referenceCode(secret, step + 1), lastUsedStep: 0, nowMs: stepStart + 29_999 })).resolves.toMatchObject({ kind: 'accepted' });
-    await expect(checkTotpCode({ secret, code: referenceCode(secret, step + 2), lastUsedStep: 0, nowMs: stepStart + 29_999 })).resolves.toEqual({ kind: 'wrong' });
+    await expect(checkTotpCode({ secret, code: referenceCode(secret, step + 1), lastUsedStep: 0, nowMs: stepStart + 29_999 })).resolves.toMatchObject({
+      kind: 'accepted',
+    });
+    await expect(checkTotpCode({ secret, code: referenceCode(secret, step + 2), lastUsedStep: 0, nowMs: stepStart + 29_999 })).resolves.toEqual({
+      kind: 'wrong',
+    });
   });
 
   it('calls a genuine code at or below the last used step a replay', async () => {
     await expect(checkTotpCode({ secret, code: referenceCode(secret, step), lastUsedStep: step, nowMs: now })).resolves.toEqual({ kind: 'replayed', step });
-    await expect(checkTotpCode({ secret, code: referenceCode(secret, step - 1), lastUsedStep: step, nowMs: now })).resolves.toEqual({ kind: 'replayed', step: step - 1 });
-    await expect(checkTotpCode({ secret, code: referenceCode(secret, step + 1), lastUsedStep: step, nowMs: now })).resolves.toEqual({ kind: 'accepted', step: step + 1 });
+    await expect(checkTotpCode({ secret, code: referenceCode(secret, step - 1), lastUsedStep: step, nowMs: now })).resolves.toEqual({
+      kind: 'replayed',
+      step: step - 1,
+    });
+    await expect(checkTotpCode({ secret, code: referenceCode(secret, step + 1), lastUsedStep: step, nowMs: now })).resolves.toEqual({
+      kind: 'accepted',
+      step: step + 1,
+    });
   });
 
   it('refuses a code of another secret', async () => {

@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function HelpdeskPage({ searchParams }: Props) {
   await requireHelpdeskAgent();
   const raw = (await searchParams).q;
-  const q = withoutControlCharacters(Array.isArray(raw) ? raw[0] : raw ?? '').slice(0, 100);
+  const q = withoutControlCharacters(Array.isArray(raw) ? raw[0] : (raw ?? '')).slice(0, 100);
   const users = q ? await searchUsers(q) : [];
 
   return (
@@ -52,12 +52,24 @@ export default async function HelpdeskPage({ searchParams }: Props) {
             <caption className="sr-only">Users matching {q}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">User</th>
-                <th scope="col" className="px-3 py-2">Office</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">2FA</th>
-                <th scope="col" className="px-3 py-2">Last sign-in</th>
-                <th scope="col" className="px-3 py-2">Locked</th>
+                <th scope="col" className="px-3 py-2">
+                  User
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Office
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  2FA
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last sign-in
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Locked
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -78,7 +90,9 @@ export default async function HelpdeskPage({ searchParams }: Props) {
                   </td>
                   <td className="px-3 py-2 text-slate-700">{user.officeName ?? '—'}</td>
                   <td className="px-3 py-2 text-slate-700">{user.role}</td>
-                  <td className="px-3 py-2"><TwoFactorBadge twoFactor={user.twoFactor} /></td>
+                  <td className="px-3 py-2">
+                    <TwoFactorBadge twoFactor={user.twoFactor} />
+                  </td>
                   <td className="px-3 py-2 text-slate-700">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</td>
                   <td className="px-3 py-2 text-slate-700">{user.lockedUntil ? `Until ${formatDateTime(user.lockedUntil)}` : 'No'}</td>
                 </tr>

@@ -41,10 +41,18 @@ export default async function OfficePage({ searchParams }: Props) {
             <caption className="sr-only">Users of {office.name} and their two-factor authentication</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">User</th>
-                <th scope="col" className="px-3 py-2">2FA</th>
-                <th scope="col" className="px-3 py-2">Grace period</th>
-                <th scope="col" className="px-3 py-2">Last sign-in</th>
+                <th scope="col" className="px-3 py-2">
+                  User
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  2FA
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Grace period
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last sign-in
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -31,38 +31,56 @@ export default async function AuditLogPage({ searchParams }: Props) {
 
       <form className="grid grid-cols-1 gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6">
         <div className="sm:col-span-2">
-          <label htmlFor="user" className="text-sm font-medium text-slate-800">User e-mail</label>
+          <label htmlFor="user" className="text-sm font-medium text-slate-800">
+            User e-mail
+          </label>
           <input id="user" name="user" type="email" defaultValue={filterValues.user} maxLength={EMAIL_MAX_LENGTH} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="office" className="text-sm font-medium text-slate-800">Office</label>
+          <label htmlFor="office" className="text-sm font-medium text-slate-800">
+            Office
+          </label>
           <select id="office" name="office" defaultValue={filterValues.office ?? ''} className={inputClass}>
             <option value="">All offices</option>
             {offices.map((office) => (
-              <option key={office.id} value={office.id}>{office.name}</option>
+              <option key={office.id} value={office.id}>
+                {office.name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="type" className="text-sm font-medium text-slate-800">Event</label>
+          <label htmlFor="type" className="text-sm font-medium text-slate-800">
+            Event
+          </label>
           <select id="type" name="type" defaultValue={filterValues.type ?? ''} className={inputClass}>
             <option value="">All events</option>
             {AUDIT_EVENT_TYPES.map((type) => (
-              <option key={type} value={type}>{eventLabel(type)}</option>
+              <option key={type} value={type}>
+                {eventLabel(type)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="from" className="text-sm font-medium text-slate-800">From</label>
+          <label htmlFor="from" className="text-sm font-medium text-slate-800">
+            From
+          </label>
           <input id="from" name="from" type="date" defaultValue={filterValues.from} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="to" className="text-sm font-medium text-slate-800">To</label>
+          <label htmlFor="to" className="text-sm font-medium text-slate-800">
+            To
+          </label>
           <input id="to" name="to" type="date" defaultValue={filterValues.to} className={inputClass} />
         </div>
         <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className={buttonClass('primary')}>Filter</button>
-          <Link href="/helpdesk/audit" className="text-sm font-medium text-slate-600 underline">Clear</Link>
+          <button type="submit" className={buttonClass('primary')}>
+            Filter
+          </button>
+          <Link href="/helpdesk/audit" className="text-sm font-medium text-slate-600 underline">
+            Clear
+          </Link>
           <a href={`/helpdesk/audit/export${withParams({})}`} className={`ml-auto ${buttonClass('secondary')}`} download>
             Export CSV
           </a>
@@ -72,7 +90,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
       {errors.length > 0 && <Notice tone="error">{errors.join(' ')}</Notice>}
       <AuditTable events={events} caption="Audit events" />
       <nav aria-label="Pages" className="flex justify-between">
-        {cursor ? <Link href={withParams({})} className="text-sm font-medium text-brand-700 underline">Newest</Link> : <span />}
+        {cursor ? (
+          <Link href={withParams({})} className="text-sm font-medium text-brand-700 underline">
+            Newest
+          </Link>
+        ) : (
+          <span />
+        )}
         {nextCursor && (
           <Link href={withParams({ cursor: String(nextCursor) })} className="text-sm font-medium text-brand-700 underline">
             Older events →

@@ -38,8 +38,8 @@ export default async function ManageTwoFactorPage({ searchParams }: Props) {
       {enabledAt ? (
         <>
           <p className="mt-4 text-slate-700">
-            Two-factor authentication is enabled for your account since {formatDate(enabledAt)}. When you log in, you enter your
-            e-mail address and password, then the 6-digit code from your authentication app.
+            Two-factor authentication is enabled for your account since {formatDate(enabledAt)}. When you log in, you enter your e-mail address and password,
+            then the 6-digit code from your authentication app.
           </p>
           <section className="mt-6 border-t border-slate-200 pt-6" aria-labelledby="recovery-codes-heading">
             <h2 id="recovery-codes-heading" className="text-lg font-semibold">
@@ -78,19 +78,17 @@ export default async function ManageTwoFactorPage({ searchParams }: Props) {
             </div>
           )}
           <p className="mt-4 text-slate-700">
-            Two-factor authentication is a simple way to protect your account better: after your password, you also enter a
-            6-digit code that an authentication app on your phone generates. Someone who learns your password still cannot get
-            into your account, or to your clients&rsquo; data.
+            Two-factor authentication is a simple way to protect your account better: after your password, you also enter a 6-digit code that an authentication
+            app on your phone generates. Someone who learns your password still cannot get into your account, or to your clients&rsquo; data.
           </p>
           <p className="mt-2 text-slate-700">
-            You need an authentication app on your phone, such as Microsoft Authenticator, Google Authenticator, Authy or
-            FreeOTP, or the one built into your password manager.
+            You need an authentication app on your phone, such as Microsoft Authenticator, Google Authenticator, Authy or FreeOTP, or the one built into your
+            password manager.
           </p>
           {enrolmentOpen && (
             <div className="mt-4">
               <Notice tone="info">
-                You started enabling 2FA but did not finish. Continue where you left off, or click Enable 2FA to start again with a
-                new QR code.
+                You started enabling 2FA but did not finish. Continue where you left off, or click Enable 2FA to start again with a new QR code.
               </Notice>
               <Link href="/settings/2fa/enable" className="mt-3 inline-block text-sm font-semibold text-brand-700 underline">
                 Continue where I left off

@@ -21,10 +21,7 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
   const params = await searchParams;
   // A cursor that is not an event id shows the newest page; any cursor stays within the user's own events.
   const cursor = parseEventCursor(first(params.cursor)) ?? undefined;
-  const [{ events, nextCursor }, otherSessions] = await Promise.all([
-    queryOwnSecurityEvents(user.id, { cursor }),
-    countOtherSessions(user.id, sessionId),
-  ]);
+  const [{ events, nextCursor }, otherSessions] = await Promise.all([queryOwnSecurityEvents(user.id, { cursor }), countOtherSessions(user.id, sessionId)]);
   const signedOutElsewhere = first(params.notice) === 'signed-out-elsewhere';
 
   return (
@@ -32,8 +29,8 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Security activity</h1>
         <p className="mt-1 text-slate-600">
-          Recent logins and changes to the security of your account, newest first. If you see something you did not do, change
-          your password and contact the helpdesk.
+          Recent logins and changes to the security of your account, newest first. If you see something you did not do, change your password and contact the
+          helpdesk.
         </p>
       </div>
 

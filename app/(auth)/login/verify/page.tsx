@@ -27,8 +27,8 @@ export default async function VerifyPage({ searchParams }: Props) {
         <>
           <h1 className="text-2xl font-semibold tracking-tight">Enter a recovery code</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Logging in as <span className="font-medium text-slate-900">{session.user.email}</span>. Use one of the recovery codes you
-            saved when you enabled 2FA. Each code works once.
+            Logging in as <span className="font-medium text-slate-900">{session.user.email}</span>. Use one of the recovery codes you saved when you enabled
+            2FA. Each code works once.
           </p>
           <div className="mt-6">
             <RecoveryCodeForm callbackUrl={callbackUrl} />
@@ -38,8 +38,8 @@ export default async function VerifyPage({ searchParams }: Props) {
         <>
           <h1 className="text-2xl font-semibold tracking-tight">Enter your verification code</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Logging in as <span className="font-medium text-slate-900">{session.user.email}</span>. Check your authentication app:
-            it shows a 6-digit code for {APP_NAME}.
+            Logging in as <span className="font-medium text-slate-900">{session.user.email}</span>. Check your authentication app: it shows a 6-digit code for{' '}
+            {APP_NAME}.
           </p>
           <div className="mt-6">
             <VerifyForm callbackUrl={callbackUrl} />
@@ -58,8 +58,8 @@ export default async function VerifyPage({ searchParams }: Props) {
             <a className="font-medium text-brand-700 underline" href={`mailto:${HELPDESK_EMAIL}`}>
               {HELPDESK_EMAIL}
             </a>
-            . With a few questions, we will first confirm your identity. Then we can disable two-factor authentication for your
-            account, and you can log in with your e-mail address and password.
+            . With a few questions, we will first confirm your identity. Then we can disable two-factor authentication for your account, and you can log in with
+            your e-mail address and password.
           </p>
         ) : (
           <VerificationHelp helpdeskEmail={HELPDESK_EMAIL} appName={APP_NAME} />

@@ -37,15 +37,28 @@ export async function resetUserTwoFactor(_prev: FormState, formData: FormData): 
     confirmedUserId: textField(formData, 'confirm'),
   };
   // Put the agent's entries back, so the confirmation step (or a fix) does not retype them.
-  const values = { ticket: request.ticket.slice(0, TICKET_MAX_LENGTH), reason: request.reason.slice(0, REASON_MAX_LENGTH), checks: request.checks.map((c) => c.slice(0, 40)).join(',') };
+  const values = {
+    ticket: request.ticket.slice(0, TICKET_MAX_LENGTH),
+    reason: request.reason.slice(0, REASON_MAX_LENGTH),
+    checks: request.checks.map((c) => c.slice(0, 40)).join(','),
+  };
   const result = await resetTwoFactor(request, await getRequestMeta());
-  return answer(result, 'Two-factor authentication is reset. The user can now log in with e-mail address and password only, and has been told by e-mail.', values);
+  return answer(
+    result,
+    'Two-factor authentication is reset. The user can now log in with e-mail address and password only, and has been told by e-mail.',
+    values,
+  );
 }
 
 export async function unlockUserAccount(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!isFormData(formData)) return unreadableForm();
   const agent = await requireHelpdeskAgent();
-  const request = { agentId: agent.user.id, userId: textField(formData, 'userId'), ticket: textField(formData, 'ticket'), reason: textField(formData, 'reason') };
+  const request = {
+    agentId: agent.user.id,
+    userId: textField(formData, 'userId'),
+    ticket: textField(formData, 'ticket'),
+    reason: textField(formData, 'reason'),
+  };
   const result = await unlockUser(request, await getRequestMeta());
   return answer(result, 'The account is unlocked. The user can log in again now.');
 }

@@ -32,12 +32,32 @@ export default async function HelpdeskUserPage({ params }: Props) {
       <Card>
         <h1 className="text-2xl font-semibold tracking-tight">{user.name}</h1>
         <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-          <div><dt className="text-slate-600">E-mail address</dt><dd className="font-medium">{user.email}</dd></div>
-          <div><dt className="text-slate-600">Office</dt><dd className="font-medium">{user.officeName ?? '—'}</dd></div>
-          <div><dt className="text-slate-600">Role</dt><dd className="font-medium">{user.role}</dd></div>
-          <div><dt className="text-slate-600">Two-factor authentication</dt><dd><TwoFactorBadge twoFactor={user.twoFactor} /></dd></div>
-          <div><dt className="text-slate-600">Last sign-in</dt><dd className="font-medium">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</dd></div>
-          <div><dt className="text-slate-600">Locked</dt><dd className="font-medium">{user.lockedUntil ? `Until ${formatDateTime(user.lockedUntil)}` : 'No'}</dd></div>
+          <div>
+            <dt className="text-slate-600">E-mail address</dt>
+            <dd className="font-medium">{user.email}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Office</dt>
+            <dd className="font-medium">{user.officeName ?? '—'}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Role</dt>
+            <dd className="font-medium">{user.role}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Two-factor authentication</dt>
+            <dd>
+              <TwoFactorBadge twoFactor={user.twoFactor} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Last sign-in</dt>
+            <dd className="font-medium">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Locked</dt>
+            <dd className="font-medium">{user.lockedUntil ? `Until ${formatDateTime(user.lockedUntil)}` : 'No'}</dd>
+          </div>
         </dl>
       </Card>
 
@@ -49,8 +69,8 @@ export default async function HelpdeskUserPage({ params }: Props) {
             <Card>
               <h2 className="text-lg font-semibold">Reset 2FA</h2>
               <p className="mt-1 text-sm text-slate-600">
-                For a user who lost the phone with their authentication app. First confirm the caller&rsquo;s identity with the
-                checks below; do not reset on the caller&rsquo;s word alone.
+                For a user who lost the phone with their authentication app. First confirm the caller&rsquo;s identity with the checks below; do not reset on
+                the caller&rsquo;s word alone.
               </p>
               <div className="mt-5">
                 <ResetTwoFactorForm user={{ id: user.id, name: user.name, email: user.email }} />

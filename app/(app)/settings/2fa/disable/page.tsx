@@ -26,8 +26,7 @@ export default async function DisableTwoFactorPage() {
     <Card className="max-w-2xl">
       <h1 className="text-2xl font-semibold tracking-tight">Disable 2FA</h1>
       <p className="mt-2 text-slate-700">
-        Without two-factor authentication, your password alone gives access to your account. You can enable 2FA again when you
-        wish.
+        Without two-factor authentication, your password alone gives access to your account. You can enable 2FA again when you wish.
       </p>
       <div className="mt-6">{user.officeRequiresTwoFactor ? <Notice tone="info">{REQUIRED_BY_OFFICE}</Notice> : <DisableForm />}</div>
     </Card>

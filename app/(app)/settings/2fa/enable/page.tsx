@@ -51,8 +51,7 @@ export default async function EnableTwoFactorPage({ searchParams }: Props) {
             <div className="space-y-4">
               <EnrolmentKey secret={enrolment!.key} />
               <p className="text-sm text-slate-600">
-                No authentication app yet? Install one of your choice first, for example Microsoft Authenticator, Google
-                Authenticator, Authy or FreeOTP.
+                No authentication app yet? Install one of your choice first, for example Microsoft Authenticator, Google Authenticator, Authy or FreeOTP.
               </p>
             </div>
           </div>

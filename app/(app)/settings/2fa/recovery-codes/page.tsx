@@ -17,8 +17,8 @@ export default async function RecoveryCodesPage() {
     <Card className="max-w-2xl">
       <h1 className="text-2xl font-semibold tracking-tight">Generate new recovery codes</h1>
       <p className="mt-2 text-slate-700">
-        {unusedRecoveryCodesText(codesLeft)} New codes replace all of your current recovery codes: the old ones stop working at
-        once, also the ones you have not used.
+        {unusedRecoveryCodesText(codesLeft)} New codes replace all of your current recovery codes: the old ones stop working at once, also the ones you have not
+        used.
       </p>
       <div className="mt-6">
         <RegenerateRecoveryCodesForm accountEmail={user.email} appName={productConfig().APP_NAME} />
