@@ -37,7 +37,8 @@ const { sessionIdFromToken } = await import('@/lib/auth/session-token');
 const results: Record<string, unknown> = { kind };
 const log = (line: string) => console.log(`[bench ${kind}] ${line}`);
 
-const server: Server = await startServer(kind === 'sqlite' ? 3301 : 3302, env);
+// BENCH_PORT: a free port of your own when something else uses these (the phases run one after the other).
+const server: Server = await startServer(Number(process.env.BENCH_PORT) || (kind === 'sqlite' ? 3301 : 3302), env);
 try {
   await passwordStep();
   await verifyStep();
