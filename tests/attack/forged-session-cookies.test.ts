@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { NoJsBrowser, redirectPath } from '../http/http-client';
 import { SESSION_COOKIE, signedIn } from '../http/flows';
 import { observe } from '../http/observe';
+import { sessionCookieName } from '../../lib/auth/cookie-name';
 import { useSuite } from '../http/suite';
 
 const suite = useSuite('attack');
@@ -27,7 +28,7 @@ test('forged and garbage session cookies get the login page, never an error', as
     answers.push(`${label}: ${page.status} ${redirectPath(page)}`);
   }
   // The same token under the cookie name without the __Host- prefix is not a session.
-  const unprefixed = await new NoJsBrowser(suite.a).request('/', { headers: { cookie: `portal_session=${token}` } });
+  const unprefixed = await new NoJsBrowser(suite.a).request('/', { headers: { cookie: `${sessionCookieName({ production: false })}=${token}` } });
   answers.push(`unprefixed name: ${unprefixed.status} ${redirectPath(unprefixed)}`);
   expect((await real.get('/')).status).toBe(200); // control: the real cookie
   expect(answers.filter((answer) => !answer.endsWith(': 307 /login'))).toEqual([]);

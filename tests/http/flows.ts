@@ -2,12 +2,13 @@
 import { createHash } from 'node:crypto';
 import { NoJsBrowser, pageText, redirectPath, type Page } from './http-client';
 import { authenticatorCode } from '../helpers/totp-reference';
+import { sessionCookieName } from '../../lib/auth/cookie-name';
 import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '../../lib/auth/login-messages';
 
 export { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED };
 
 /** The session cookie of a production build (HTTPS-only prefix: S15). */
-export const SESSION_COOKIE = '__Host-portal_session';
+export const SESSION_COOKIE = sessionCookieName({ production: true });
 
 /** The id of the browser's session row: the SHA-256 of the cookie's token. */
 export const sessionIdOf = (browser: NoJsBrowser) =>
