@@ -5,7 +5,7 @@ import { MAX_FORM_BODY_BYTES } from './lib/forms/request-refusals';
 /**
  * next-intl: its server APIs read the per-request locale, time zone and messages from
  * i18n/request.ts. The catalogues are compiled at build time, so the browser gets no ICU
- * parser: 8.7 kB less gzipped JavaScript on every page (docs/decisions/0200-languages.md);
+ * parser: 8.7 kB less gzipped JavaScript on every page (docs/decisions/0012-languages.md);
  * tests/unit/i18n-precompiled.test.ts checks every message reads the same either way.
  */
 const withNextIntl = createNextIntlPlugin({

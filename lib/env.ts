@@ -14,7 +14,7 @@ const base64Key = /^[A-Za-z0-9+/_-]{43}=?$/; // 32 bytes, base64 or base64url
 const productSchema = z.object({
   APP_NAME: z.string().trim().min(1).max(60).default('Office Portal'),
   HELPDESK_EMAIL: z.email().default('helpdesk@example.com'),
-  /** The language of a visitor whose browser asks for none of nl, fr, en (docs/decisions/0200-languages.md). */
+  /** The language of a visitor whose browser asks for none of nl, fr, en (docs/decisions/0012-languages.md). */
   DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en'),
   /** The time zone times are shown in for anyone without their own setting. */
   DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone name such as Europe/Brussels').default('Europe/Brussels'),

@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/i18n/locale';
 
 /**
- * Dates and times in the reader's language and time zone (docs/decisions/0200-languages.md):
+ * Dates and times in the reader's language and time zone (docs/decisions/0012-languages.md):
  * nl "29 nov 2026, 08:14", fr "29 nov. 2026, 08:14", en "29 Nov 2026, 08:14", as CLDR writes
  * them for Belgium (nl-BE, fr-BE) and, for English, day-month-year and 24 hours (en-GB).
  * withZone names the zone ("08:14 CET", in French "08:14 UTC+1") where a reader compares

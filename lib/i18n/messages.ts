@@ -6,7 +6,7 @@ import nl from '@/messages/nl.json';
 import type { Locale } from './locale';
 
 /**
- * The three catalogues, one top-level key per screen or area (docs/decisions/0200-languages.md).
+ * The three catalogues, one top-level key per screen or area (docs/decisions/0012-languages.md).
  * English is the reference shape: typing the others as `Messages` makes a key missing from
  * nl or fr a type error, and tests/unit/i18n-catalogues.test.ts also refuses extra keys and
  * differing ICU arguments. Server-only: a client component gets its messages from

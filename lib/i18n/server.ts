@@ -9,7 +9,7 @@ import { CATALOGUES, isMessageKey, type Message, type Messages, type Namespace }
 
 /**
  * Translation on the server: server components, server actions, route handlers, lib code and
- * e-mails all use these (docs/decisions/0200-languages.md). They are built on next-intl's
+ * e-mails all use these (docs/decisions/0012-languages.md). They are built on next-intl's
  * createTranslator and our own locale resolution rather than next-intl/server's
  * getTranslations(), which needs the Next.js plugin's request context: these also run in Jest
  * integration tests, where pages and actions are called as plain functions. i18n/request.ts
