@@ -25,6 +25,7 @@ type Caller = 'pending login' | 'user' | 'helpdesk agent' | 'office admin';
 const ADMITTED: Record<string, Caller | null> = {
   logIn: null, // public: the anonymous calls reach its arguments
   logOut: null,
+  chooseLanguage: null, // public: sets only the browser's own language cookie
   verifyCode: 'pending login',
   verifyRecoveryCode: 'pending login',
   beginEnrolment: null,

@@ -13,7 +13,8 @@ const routes = routesFromBuild();
 const actions = actionsFromBuild();
 /** What a pending login may use: the login and verification steps, and the public health check. */
 const PENDING_MAY = new Set(['/login', '/login/verify', '/api/health']);
-const PENDING_ACTIONS = new Set(['logIn', 'logOut', 'verifyCode', 'verifyRecoveryCode']);
+// chooseLanguage is public: it sets only this browser's language cookie.
+const PENDING_ACTIONS = new Set(['logIn', 'logOut', 'verifyCode', 'verifyRecoveryCode', 'chooseLanguage']);
 
 test(`S6 pending session against every page and route handler of the build (${routes.length})`, async () => {
   const browser = await pendingLogin(suite.claim(), suite.a);

@@ -25,11 +25,13 @@ const RequirementSchema = z.object({
  * click confirms.
  */
 export async function saveTwoFactorRequirement(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   const { user } = await requireOfficeAdmin();
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = RequirementSchema.safeParse({
     required: textField(formData, 'required') === 'on' ? 'on' : 'off',
-    graceDays: textField(formData, 'graceDays') || '0',
+    // Without the requirement the grace period does not matter (a missing one is 0); with it, an
+    // empty field (or a file sent in its place) is a question for the admin, not a silent 0.
+    graceDays: textField(formData, 'graceDays') || (textField(formData, 'required') === 'on' ? undefined : '0'),
     confirm: textField(formData, 'confirm'),
   });
   const values = { graceDays: textField(formData, 'graceDays').slice(0, 10), required: textField(formData, 'required') === 'on' ? 'on' : 'off' };

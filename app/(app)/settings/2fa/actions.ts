@@ -29,8 +29,8 @@ export async function beginEnrolment(): Promise<void> {
 
 /** Enable 2FA, last step: the code from the new secret. The answer carries the new recovery codes, once. */
 export async function finishEnrolment(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   const { user, sessionId } = await requireEnrolmentAccess();
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = parseVerificationCode(textField(formData, 'code'));
   if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
 
@@ -50,8 +50,8 @@ const PASSWORD_REFUSED = {
 } satisfies Record<string, FormState>;
 
 export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   const { user, sessionId } = await requireActiveSession();
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = PasswordSchema.safeParse({ password: textField(formData, 'password') });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
@@ -71,8 +71,8 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
 
 /** New recovery codes for the whole set, with the password (S13, S5). The answer carries them, once. */
 export async function generateRecoveryCodes(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   const { user } = await requireActiveSession();
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = PasswordSchema.safeParse({ password: textField(formData, 'password') });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
 

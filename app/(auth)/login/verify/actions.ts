@@ -13,9 +13,9 @@ import { parseRecoveryCode } from '@/lib/two-factor/recovery-code-format';
 import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   try {
     const session = await requirePendingLogin();
+    if (!isFormData(formData)) return unreadableForm();
     const parsed = parseVerificationCode(textField(formData, 'code'));
     if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
 
@@ -28,9 +28,9 @@ export async function verifyCode(_prev: FormState, formData: FormData): Promise<
 
 /** The same step with a recovery code instead of the app's code (S13), under the same limits (S4). */
 export async function verifyRecoveryCode(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   try {
     const session = await requirePendingLogin();
+    if (!isFormData(formData)) return unreadableForm();
     const parsed = parseRecoveryCode(textField(formData, 'recoveryCode'));
     if (!parsed.ok) return { fieldErrors: { recoveryCode: [parsed.message] } };
 

@@ -24,8 +24,8 @@ function answer(result: HelpdeskResult, done: string, values?: Record<string, st
 }
 
 export async function resetUserTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   const agent = await requireHelpdeskAgent();
+  if (!isFormData(formData)) return unreadableForm();
   const request = {
     agentId: agent.user.id,
     // A missing field or a file part is an empty one (textField): the rules give it their own message.
@@ -51,8 +51,8 @@ export async function resetUserTwoFactor(_prev: FormState, formData: FormData): 
 }
 
 export async function unlockUserAccount(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   const agent = await requireHelpdeskAgent();
+  if (!isFormData(formData)) return unreadableForm();
   const request = {
     agentId: agent.user.id,
     userId: textField(formData, 'userId'),
