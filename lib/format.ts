@@ -99,3 +99,17 @@ export function describeBrowser(userAgent: string | null): string | null {
   if (browser) return system ? `${browser} on ${system}` : browser;
   return ua.length > 60 ? `${ua.slice(0, 59)}…` : ua;
 }
+
+export type BrowserParts = { kind: 'named'; browser: string; system: string | null } | { kind: 'unrecognised'; userAgent: string };
+
+/**
+ * describeBrowser()'s facts before they are joined in English: for a text that joins them in
+ * its reader's language (an e-mail's "Firefox op Windows", "Firefox sous Windows").
+ */
+export function browserParts(userAgent: string | null): BrowserParts | null {
+  const ua = userAgent?.trim();
+  if (!ua) return null;
+  const browser = firstMatch(ua, BROWSERS);
+  if (browser) return { kind: 'named', browser, system: firstMatch(ua, SYSTEMS) ?? null };
+  return { kind: 'unrecognised', userAgent: ua.length > 60 ? `${ua.slice(0, 59)}…` : ua };
+}

@@ -3,6 +3,7 @@ import type { TxClient } from '@/lib/db';
 import { afterCommit } from '@/lib/db/transaction';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { env } from '@/lib/env';
+import { resolveLocale, resolveTimeZone } from '@/lib/i18n/locale';
 import { renderNotification, type NotificationKind } from './templates';
 import { deliverOutboxSoon } from './deliver-outbox';
 
@@ -11,6 +12,10 @@ import { deliverOutboxSoon } from './deliver-outbox';
  * change is never made without its message, and a failed send never undoes the change. Its
  * delivery is scheduled here too, to start once that transaction commits (so `tx` must come
  * from transaction() in lib/db/transaction.ts); callers do nothing more.
+ *
+ * The message is written in the recipient's language and time zone, read with their address
+ * in the same statement: not the language of the request, which may be a helpdesk agent's or
+ * an office admin's. Rendered now, not at delivery, so a retried send says the same thing.
  */
 export async function enqueueNotification(
   tx: TxClient,
@@ -23,9 +28,11 @@ export async function enqueueNotification(
     codesLeft,
   }: { userId: string; kind: NotificationKind; meta: RequestMeta; now?: Date; deadline?: Date; codesLeft?: number },
 ): Promise<void> {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
-  const { APP_NAME, HELPDESK_EMAIL } = env();
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true, timeZone: true } });
+  const { APP_NAME, HELPDESK_EMAIL, DEFAULT_LOCALE, DEFAULT_TIME_ZONE } = env();
   const { subject, body } = renderNotification(kind, {
+    locale: resolveLocale({ userLocale: user.locale, fallback: DEFAULT_LOCALE }),
+    timeZone: resolveTimeZone({ userTimeZone: user.timeZone, fallback: DEFAULT_TIME_ZONE }),
     appName: APP_NAME,
     helpdeskEmail: HELPDESK_EMAIL,
     name: user.name,

@@ -71,5 +71,4 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'lib/forms/request-refusals.ts',
 
   // E-mails
-  'lib/notifications/templates.ts',
 ];
