@@ -69,6 +69,4 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'app/global-error.tsx',
   'lib/forms/form-input.ts',
   'lib/forms/request-refusals.ts',
-
-  // E-mails
 ];
