@@ -20,12 +20,17 @@ import { beginEnrolment, finishEnrolment, generateRecoveryCodes, turnOffTwoFacto
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
 import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
-import { CODE_FORMAT_MESSAGE } from '@/lib/two-factor/code-format';
-import { RECOVERY_CODE_FORMAT_MESSAGE } from '@/lib/two-factor/recovery-code-format';
+import { CODE_FORMAT_MESSAGE as CODE_FORMAT } from '@/lib/two-factor/code-format';
+import { RECOVERY_CODE_FORMAT_MESSAGE as RECOVERY_CODE_FORMAT } from '@/lib/two-factor/recovery-code-format';
+import { english } from '../helpers/english';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
+
+// The answers in English, the language of a browser that asks for none (DEFAULT_LOCALE).
+const CODE_FORMAT_MESSAGE = english(CODE_FORMAT);
+const RECOVERY_CODE_FORMAT_MESSAGE = english(RECOVERY_CODE_FORMAT);
 type Fields = Record<string, string | string[]>;
 
 /** What a forged request can make React's decoder hand to an action instead of form data. */
