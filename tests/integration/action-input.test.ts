@@ -12,7 +12,7 @@ jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
 import type { FormState } from '@/lib/forms/form-state';
-import { FORM_UNREADABLE } from '@/lib/forms/form-input';
+import { FORM_UNREADABLE as FORM_UNREADABLE_KEY } from '@/lib/forms/form-input';
 import { logIn } from '@/app/(auth)/login/actions';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { verifyCode, verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
@@ -29,6 +29,7 @@ import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
 
 // The answers in English, the language of a browser that asks for none (DEFAULT_LOCALE).
+const FORM_UNREADABLE = english(FORM_UNREADABLE_KEY);
 const CODE_FORMAT_MESSAGE = english(CODE_FORMAT);
 const RECOVERY_CODE_FORMAT_MESSAGE = english(RECOVERY_CODE_FORMAT);
 type Fields = Record<string, string | string[]>;

@@ -9,7 +9,6 @@
  */
 export const NOT_YET_TRANSLATED: readonly string[] = [
   // Sign-in: login and verify
-  'lib/forms/form-state.ts',
 
   // Manage 2FA: enable, disable, recovery codes; the signed-in layout and header
   'app/(app)/layout.tsx',
@@ -54,10 +53,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'components/office/requirement-form.tsx',
 
   // Requests refused before an action runs (proxy.ts), and the error pages' refusal texts
-  'app/error.tsx',
-  'app/global-error.tsx',
-  'lib/forms/form-input.ts',
-  'lib/forms/request-refusals.ts',
 
   // E-mails
   'lib/notifications/templates.ts',
