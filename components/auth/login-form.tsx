@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { logIn } from '@/app/(auth)/login/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
@@ -8,13 +9,14 @@ import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('login');
   const [state, action] = useActionState(logIn, initialFormState);
   return (
     <form action={action} className="space-y-5" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
-        label="Email address"
+        label={t('emailLabel')}
         name="email"
         type="email"
         autoComplete="username"
@@ -25,7 +27,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         key={`email-${state.values?.email ?? ''}`}
       />
       <TextField
-        label="Password"
+        label={t('passwordLabel')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -33,8 +35,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         maxLength={1024}
         errors={state.fieldErrors?.password}
       />
-      <SubmitButton className="w-full" pendingLabel="Logging in…">
-        Log in
+      <SubmitButton className="w-full" pendingLabel={t('submitting')}>
+        {t('submit')}
       </SubmitButton>
     </form>
   );

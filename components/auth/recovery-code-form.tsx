@@ -1,17 +1,19 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 
 export function RecoveryCodeForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('verify');
   const [state, action] = useActionState(verifyRecoveryCode, initialFormState);
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
-        label="Recovery code"
+        label={t('recovery.label')}
         name="recoveryCode"
         type="text"
         autoComplete="off"
@@ -20,7 +22,7 @@ export function RecoveryCodeForm({ callbackUrl }: { callbackUrl: string }) {
         required
         autoFocus
         spellCheck={false}
-        hint="Enter one code from the list you saved when you enabled 2FA, for example 7KQ2M-XH4PD."
+        hint={t('recovery.hint')}
         errors={state.fieldErrors?.recoveryCode}
         className="[&_input]:text-center [&_input]:font-mono [&_input]:text-xl [&_input]:uppercase [&_input]:tracking-[0.2em]"
       />
@@ -29,8 +31,8 @@ export function RecoveryCodeForm({ callbackUrl }: { callbackUrl: string }) {
           {state.message}
         </p>
       )}
-      <SubmitButton className="w-full" pendingLabel="Verifying…">
-        Verify
+      <SubmitButton className="w-full" pendingLabel={t('submitting')}>
+        {t('submit')}
       </SubmitButton>
     </form>
   );

@@ -1,17 +1,19 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { verifyCode } from '@/app/(auth)/login/verify/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 
 export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('verify');
   const [state, action] = useActionState(verifyCode, initialFormState);
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
-        label="Verification code"
+        label={t('codeLabel')}
         name="code"
         type="text"
         inputMode="numeric"
@@ -21,7 +23,7 @@ export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
         required
         autoFocus
         spellCheck={false}
-        hint="Open your authentication app and enter the 6-digit code it shows now."
+        hint={t('codeHint')}
         errors={state.fieldErrors?.code}
         className="[&_input]:text-center [&_input]:font-mono [&_input]:text-2xl [&_input]:tracking-[0.3em]"
       />
@@ -30,8 +32,8 @@ export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
           {state.message}
         </p>
       )}
-      <SubmitButton className="w-full" pendingLabel="Verifying…">
-        Verify
+      <SubmitButton className="w-full" pendingLabel={t('submitting')}>
+        {t('submit')}
       </SubmitButton>
     </form>
   );

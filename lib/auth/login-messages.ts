@@ -1,30 +1,41 @@
-/** The words of the sign-in steps, in the product's help-text voice. */
-import { formatDuration } from '@/lib/format';
-import { CODE_LOCK_MS, PASSWORD_LOCK_MS, PENDING_LIFETIME_MS } from './limits';
+/**
+ * The words of the sign-in steps, in the product's help-text voice, as catalogue keys
+ * (messages/*.json, areas login and verify): the actions and the login page turn them into
+ * text in the request's language. Durations come from the limits themselves, never a second
+ * literal: the catalogues say them with an ICU plural ("15 minutes", "15 minuten").
+ */
+import { messageKey, type Message } from '@/lib/i18n/messages';
+import { CODE_LOCK_MS, PENDING_LIFETIME_MS, PASSWORD_LOCK_MS } from './limits';
 
-export const INCORRECT_CREDENTIALS = 'The e-mail address or password is incorrect.';
+/** A limit's length in whole minutes, as the messages' {minutes, plural, …} takes it. */
+const minutes = (ms: number) => Math.round(ms / 60_000);
 
-export const PASSWORD_LOCKED = `There have been too many unsuccessful attempts to log in with this e-mail address. For your security, logging in is paused for ${formatDuration(PASSWORD_LOCK_MS)}. Try again later, or contact the helpdesk.`;
+export const INCORRECT_CREDENTIALS = messageKey('login.incorrectCredentials');
 
-export const CODE_NOT_ACCEPTED =
-  'That code was not accepted. Check that you are using the same authentication app you used when you enabled 2FA, and enter the most recent code.';
+export const PASSWORD_LOCKED: Message = { key: 'login.passwordLocked', values: { minutes: minutes(PASSWORD_LOCK_MS) } };
 
-export const CODE_ALREADY_USED = 'That code has already been used. Wait until your authentication app shows a new code, and enter that one.';
+export const CODE_NOT_ACCEPTED = messageKey('verify.codeNotAccepted');
 
-export const RECOVERY_CODE_NOT_ACCEPTED =
-  'That recovery code was not accepted. Check that you are using a code from the list you saved for this account, and that you copied it exactly.';
+export const CODE_ALREADY_USED = messageKey('verify.codeAlreadyUsed');
 
-export const RECOVERY_CODE_ALREADY_USED = 'That recovery code has already been used. Each code works once: enter another code from your list.';
+export const RECOVERY_CODE_NOT_ACCEPTED = messageKey('verify.recovery.notAccepted');
+
+export const RECOVERY_CODE_ALREADY_USED = messageKey('verify.recovery.alreadyUsed');
+
+/** After a wrong or replayed code: how many more this login allows (S4), "4 attempts left before …". */
+export function attemptsLeft(count: number): Message {
+  return { key: 'verify.attemptsLeft', values: { count } };
+}
 
 /** Notices the login page shows when a later step sends the user back to it (?notice=…). */
 const LOGIN_NOTICES = {
-  'start-again': `Too many incorrect codes, or the verification took longer than ${formatDuration(PENDING_LIFETIME_MS)}. Log in again with your e-mail address and password.`,
-  'code-locked': `There have been too many incorrect verification codes for your account. For your security, verification is paused for ${formatDuration(CODE_LOCK_MS)}. If you no longer have your authentication app, contact the helpdesk.`,
-  'logged-out': 'You have logged out.',
-} as const;
+  'start-again': { key: 'login.notices.startAgain', values: { minutes: minutes(PENDING_LIFETIME_MS) } },
+  'code-locked': { key: 'login.notices.codeLocked', values: { minutes: minutes(CODE_LOCK_MS) } },
+  'logged-out': messageKey('login.notices.loggedOut'),
+} satisfies Record<string, Message>;
 
 type LoginNotice = keyof typeof LOGIN_NOTICES;
 
-export function loginNotice(value: unknown): { key: LoginNotice; text: string } | null {
-  return typeof value === 'string' && Object.hasOwn(LOGIN_NOTICES, value) ? { key: value as LoginNotice, text: LOGIN_NOTICES[value as LoginNotice] } : null;
+export function loginNotice(value: unknown): { key: LoginNotice; message: Message } | null {
+  return typeof value === 'string' && Object.hasOwn(LOGIN_NOTICES, value) ? { key: value as LoginNotice, message: LOGIN_NOTICES[value as LoginNotice] } : null;
 }

@@ -1,3 +1,5 @@
+import { messageKey } from '@/lib/i18n/messages';
+import { translate } from '@/lib/i18n/server';
 import type { FormState } from './form-state';
 
 /**
@@ -9,14 +11,15 @@ import type { FormState } from './form-state';
  * "expected string, received File".
  */
 
-export const FORM_UNREADABLE = 'This form could not be read. Reload the page and try again.';
+/** The same words as proxy.ts's refusal of a form that does not parse. */
+export const FORM_UNREADABLE = messageKey('errors.refusals.unreadable.body');
 
 /**
  * The answer to an action called with anything but form data: fixed and plain, before any
  * session check or database access, so such a call changes nothing and tells nothing.
  */
-export function unreadableForm(): FormState {
-  return { message: FORM_UNREADABLE };
+export async function unreadableForm(): Promise<FormState> {
+  return { message: await translate(FORM_UNREADABLE) };
 }
 
 /**

@@ -10,5 +10,3 @@ export type FormState = {
 };
 
 export const initialFormState: FormState = {};
-
-export const GENERIC_ERROR_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';

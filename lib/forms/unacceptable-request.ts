@@ -1,6 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { FORM_FROM_ANOTHER_SITE, FORM_TOO_LARGE, MAX_FORM_BODY_BYTES, REFUSAL_HEADINGS } from './request-refusals';
-import { FORM_UNREADABLE } from './form-input';
+import { createTranslator } from 'next-intl';
+import en from '@/messages/en.json';
+import fr from '@/messages/fr.json';
+import nl from '@/messages/nl.json';
+import { isLocale, LOCALE_COOKIE, resolveLocale, type Locale } from '@/lib/i18n/locale';
+import { MAX_FORM_BODY_BYTES, refusalBody, type Refusal } from './request-refusals';
 
 /**
  * The answer to a POST no page of ours sends, or null. Called by proxy.ts before any server
@@ -15,10 +19,32 @@ import { FORM_UNREADABLE } from './form-input';
  */
 export async function unacceptableRequestAnswer(request: NextRequest, nonce: string): Promise<NextResponse | null> {
   if (request.method === 'GET' || request.method === 'HEAD') return null;
-  if (await isTooLarge(request)) return refusal(request, nonce, 413, FORM_TOO_LARGE);
-  if (isFromAnotherSite(request.headers)) return refusal(request, nonce, 403, FORM_FROM_ANOTHER_SITE);
-  if (!(await isReadableMultipart(request))) return refusal(request, nonce, 400, FORM_UNREADABLE);
+  if (await isTooLarge(request)) return refusal(request, nonce, 413, 'tooLarge');
+  if (isFromAnotherSite(request.headers)) return refusal(request, nonce, 403, 'fromAnotherSite');
+  if (!(await isReadableMultipart(request))) return refusal(request, nonce, 400, 'unreadable');
   return null;
+}
+
+/**
+ * The proxy runs before the app's request context exists (lib/i18n/server.ts reads it through
+ * next/headers and lib/env.ts, server-only), so it decides the language itself with the same
+ * pure rule: the switcher's cookie, else Accept-Language, else DEFAULT_LOCALE. That variable is
+ * checked when the server starts (instrumentation.ts), so an invalid one never gets here; its
+ * default is lib/env.ts's, 'en'. No signed-in user's own setting: that needs the database.
+ */
+function refusalLocale(request: NextRequest): Locale {
+  const configured = process.env.DEFAULT_LOCALE;
+  return resolveLocale({
+    cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: request.headers.get('accept-language'),
+    fallback: isLocale(configured) ? configured : 'en',
+  });
+}
+
+const CATALOGUES = { nl, fr, en };
+
+function refusalTranslator(locale: Locale) {
+  return createTranslator<typeof en, 'errors.refusals'>({ locale, messages: CATALOGUES[locale], namespace: 'errors.refusals' });
 }
 
 /**
@@ -85,16 +111,19 @@ async function isReadableMultipart(request: NextRequest): Promise<boolean> {
   }
 }
 
-function refusal(request: NextRequest, nonce: string, status: number, message: string): NextResponse {
+function refusal(request: NextRequest, nonce: string, status: number, kind: Refusal): NextResponse {
+  const locale = refusalLocale(request);
+  const t = refusalTranslator(locale);
   const headers = { 'Cache-Control': 'no-store' };
   if (request.headers.has('next-action')) {
     // The React client posts an action with fetch and turns a `text/plain` error answer (exactly
-    // that content type) into an error with this text; app/error.tsx recognises it.
-    return new NextResponse(message, { status, headers: { ...headers, 'Content-Type': 'text/plain' } });
+    // that content type) into an error with this text; app/error.tsx recognises the refusal by
+    // the body's first line, never by its words, and shows them in the page's language.
+    return new NextResponse(refusalBody(kind, t(`${kind}.body`)), { status, headers: { ...headers, 'Content-Type': 'text/plain' } });
   }
   // A form posted without JavaScript: a page of its own, in the portal's look, back to the form.
   const back = escapeHtml(request.nextUrl.pathname + request.nextUrl.search);
-  return new NextResponse(page(REFUSAL_HEADINGS[message], message, back, nonce), {
+  return new NextResponse(page({ locale, heading: t(`${kind}.title`), message: t(`${kind}.body`), backLabel: t('back'), back, nonce }), {
     status,
     headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
   });
@@ -114,6 +143,10 @@ h1{font-size:1.25rem;font-weight:600;margin:0}
 p{margin:.5rem 0 0;color:#334155;line-height:1.5}
 a{display:inline-block;margin-top:1.5rem;font-weight:600;color:#174cad}`;
 
-function page(heading: string, message: string, back: string, nonce: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${heading}</title><style nonce="${nonce}">${STYLE}</style></head><body><main><section><h1>${heading}</h1><p>${message}</p><a href="${back}">Back to the form</a></section></main></body></html>`;
+type PageText = { locale: Locale; heading: string; message: string; backLabel: string; back: string; nonce: string };
+
+/** The catalogue's words are escaped too: a translator's "<" or "&" must stay text. */
+function page({ locale, heading, message, backLabel, back, nonce }: PageText): string {
+  const [h, m, b] = [heading, message, backLabel].map(escapeHtml);
+  return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h}</title><style nonce="${nonce}">${STYLE}</style></head><body><main><section><h1>${h}</h1><p>${m}</p><a href="${back}">${b}</a></section></main></body></html>`;
 }

@@ -4,11 +4,14 @@
  * TOTP check or any counter, so bad input changes nothing.
  */
 
+import { messageKey, type MessageKey } from '@/lib/i18n/messages';
+
 const MAX_INPUT_LENGTH = 64;
 
-export type ParsedCode = { ok: true; code: string } | { ok: false; message: string };
+/** A refusal carries a catalogue key: the action turns it into text in the request's language. */
+export type ParsedCode = { ok: true; code: string } | { ok: false; message: MessageKey };
 
-export const CODE_FORMAT_MESSAGE = 'Enter the 6-digit code from your authentication app.';
+export const CODE_FORMAT_MESSAGE = messageKey('verify.codeFormat');
 
 export function parseVerificationCode(input: unknown): ParsedCode {
   if (typeof input !== 'string' || input.length > MAX_INPUT_LENGTH) return { ok: false, message: CODE_FORMAT_MESSAGE };

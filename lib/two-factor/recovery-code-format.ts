@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Message } from '@/lib/i18n/messages';
 
 /**
  * Recovery codes (S13): 10 characters from a 32-character alphabet without look-alikes
@@ -33,9 +34,10 @@ export function formatRecoveryCode(code: string): string {
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
 
-export type ParsedRecoveryCode = { ok: true; code: string } | { ok: false; message: string };
+/** A refusal carries a catalogue message: the action turns it into text in the request's language. */
+export type ParsedRecoveryCode = { ok: true; code: string } | { ok: false; message: Message };
 
-export const RECOVERY_CODE_FORMAT_MESSAGE = `Enter one of your recovery codes: ${RECOVERY_CODE_LENGTH} letters and digits, as shown in your list (for example 7KQ2M-XH4PD).`;
+export const RECOVERY_CODE_FORMAT_MESSAGE: Message = { key: 'verify.recovery.format', values: { length: RECOVERY_CODE_LENGTH } };
 
 // Case-insensitive over ASCII only: 'ß' or 'ſ' must not become letters of a code by upper-casing.
 const VALID = new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{${RECOVERY_CODE_LENGTH}}$`, 'i');

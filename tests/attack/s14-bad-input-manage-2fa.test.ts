@@ -2,10 +2,9 @@
  * S14 on Manage 2FA: the enable code, the disable password and the new-recovery-codes password.
  * Bad input gets its message and changes nothing: 2FA stays off, or on, and no codes are made.
  */
-import { outcome, PASSWORD_LOCKED, signedIn } from '../http/flows';
+import { CODE_FORMAT_MESSAGE, outcome, PASSWORD_LOCKED, signedIn } from '../http/flows';
 import { observe } from '../http/observe';
 import { useSuite } from '../http/suite';
-import { CODE_FORMAT_MESSAGE } from '../../lib/two-factor/code-format';
 import { PASSWORD_INCORRECT } from '../../lib/two-factor/messages';
 import { postOneMegabyte, sendAsFiles, sweep } from './bad-inputs';
 

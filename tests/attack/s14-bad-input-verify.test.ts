@@ -4,12 +4,10 @@
  */
 import { authenticatorCode } from '../helpers/totp-reference';
 import { redirectPath } from '../http/http-client';
-import { outcome, pendingLogin, sessionIdOf } from '../http/flows';
+import { CODE_FORMAT_MESSAGE, outcome, pendingLogin, RECOVERY_CODE_FORMAT_MESSAGE, sessionIdOf } from '../http/flows';
 import type { NoJsBrowser } from '../http/http-client';
 import { observe } from '../http/observe';
 import { useSuite } from '../http/suite';
-import { CODE_FORMAT_MESSAGE } from '../../lib/two-factor/code-format';
-import { RECOVERY_CODE_FORMAT_MESSAGE } from '../../lib/two-factor/recovery-code-format';
 import { postOneMegabyte, sendAsFiles, sweep } from './bad-inputs';
 
 const suite = useSuite('attack');

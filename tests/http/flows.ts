@@ -3,9 +3,18 @@ import { createHash } from 'node:crypto';
 import { NoJsBrowser, pageText, redirectPath, type Page } from './http-client';
 import { authenticatorCode } from '../helpers/totp-reference';
 import { sessionCookieName } from '../../lib/auth/cookie-name';
-import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '../../lib/auth/login-messages';
+import { english } from '../helpers/english';
+import * as LOGIN_MESSAGES from '../../lib/auth/login-messages';
+import { CODE_FORMAT_MESSAGE as CODE_FORMAT } from '../../lib/two-factor/code-format';
+import { RECOVERY_CODE_FORMAT_MESSAGE as RECOVERY_CODE_FORMAT } from '../../lib/two-factor/recovery-code-format';
 
-export { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED };
+/** The portal's answers as these suites' browsers read them: in English, the default language. */
+export const INCORRECT_CREDENTIALS = english(LOGIN_MESSAGES.INCORRECT_CREDENTIALS);
+export const PASSWORD_LOCKED = english(LOGIN_MESSAGES.PASSWORD_LOCKED);
+export const CODE_NOT_ACCEPTED = english(LOGIN_MESSAGES.CODE_NOT_ACCEPTED);
+export const CODE_ALREADY_USED = english(LOGIN_MESSAGES.CODE_ALREADY_USED);
+export const CODE_FORMAT_MESSAGE = english(CODE_FORMAT);
+export const RECOVERY_CODE_FORMAT_MESSAGE = english(RECOVERY_CODE_FORMAT);
 
 /** The session cookie of a production build (HTTPS-only prefix: S15). */
 export const SESSION_COOKIE = sessionCookieName({ production: true });

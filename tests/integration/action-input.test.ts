@@ -12,7 +12,7 @@ jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
 import type { FormState } from '@/lib/forms/form-state';
-import { FORM_UNREADABLE } from '@/lib/forms/form-input';
+import { FORM_UNREADABLE as FORM_UNREADABLE_KEY } from '@/lib/forms/form-input';
 import { logIn } from '@/app/(auth)/login/actions';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { verifyCode, verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
@@ -20,12 +20,18 @@ import { beginEnrolment, finishEnrolment, generateRecoveryCodes, turnOffTwoFacto
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
 import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
-import { CODE_FORMAT_MESSAGE } from '@/lib/two-factor/code-format';
-import { RECOVERY_CODE_FORMAT_MESSAGE } from '@/lib/two-factor/recovery-code-format';
+import { CODE_FORMAT_MESSAGE as CODE_FORMAT } from '@/lib/two-factor/code-format';
+import { RECOVERY_CODE_FORMAT_MESSAGE as RECOVERY_CODE_FORMAT } from '@/lib/two-factor/recovery-code-format';
+import { english } from '../helpers/english';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
+
+// The answers in English, the language of a browser that asks for none (DEFAULT_LOCALE).
+const FORM_UNREADABLE = english(FORM_UNREADABLE_KEY);
+const CODE_FORMAT_MESSAGE = english(CODE_FORMAT);
+const RECOVERY_CODE_FORMAT_MESSAGE = english(RECOVERY_CODE_FORMAT);
 type Fields = Record<string, string | string[]>;
 
 /** What a forged request can make React's decoder hand to an action instead of form data. */

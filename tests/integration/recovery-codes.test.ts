@@ -11,8 +11,13 @@ import { getCurrentSession } from '@/lib/auth/guards';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { sessionIdFromToken } from '@/lib/auth/session-token';
 import { verifySecondFactor } from '@/lib/auth/verify-second-factor';
-import { RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
-import { RECOVERY_CODE_FORMAT_MESSAGE } from '@/lib/two-factor/recovery-code-format';
+import * as LOGIN_MESSAGES from '@/lib/auth/login-messages';
+import { RECOVERY_CODE_FORMAT_MESSAGE as RECOVERY_CODE_FORMAT } from '@/lib/two-factor/recovery-code-format';
+import { english } from '../helpers/english';
+
+const RECOVERY_CODE_ALREADY_USED = english(LOGIN_MESSAGES.RECOVERY_CODE_ALREADY_USED);
+const RECOVERY_CODE_NOT_ACCEPTED = english(LOGIN_MESSAGES.RECOVERY_CODE_NOT_ACCEPTED);
+const RECOVERY_CODE_FORMAT_MESSAGE = english(RECOVERY_CODE_FORMAT);
 import { PASSWORD_INCORRECT, RECOVERY_CODES_NEED_TWO_FACTOR } from '@/lib/two-factor/messages';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
 import { createUser, type TestUser } from '../helpers/factories';

@@ -8,11 +8,20 @@ import { verifyCode } from '@/app/(auth)/login/verify/actions';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
-import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-messages';
+import * as LOGIN_MESSAGES from '@/lib/auth/login-messages';
 import { verifySecondFactor } from '@/lib/auth/verify-second-factor';
 import { sessionIdFromToken } from '@/lib/auth/session-token';
 import { createUser } from '../helpers/factories';
 import { authenticatorCode, wrongCode } from '../helpers/totp-reference';
+import { english } from '../helpers/english';
+
+// The answers in English, the language of a browser that asks for none (DEFAULT_LOCALE).
+const [CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOCKED] = [
+  LOGIN_MESSAGES.CODE_ALREADY_USED,
+  LOGIN_MESSAGES.CODE_NOT_ACCEPTED,
+  LOGIN_MESSAGES.INCORRECT_CREDENTIALS,
+  LOGIN_MESSAGES.PASSWORD_LOCKED,
+].map(english);
 
 const login = (browser: FakeBrowser, email: string, password: string, callbackUrl = '/') =>
   as(browser, () => logIn(noState, form({ email, password, callbackUrl })));

@@ -9,18 +9,6 @@
  */
 export const NOT_YET_TRANSLATED: readonly string[] = [
   // Sign-in: login and verify
-  'app/(auth)/login/actions.ts',
-  'app/(auth)/login/page.tsx',
-  'app/(auth)/login/verify/actions.ts',
-  'app/(auth)/login/verify/page.tsx',
-  'components/auth/login-form.tsx',
-  'components/auth/recovery-code-form.tsx',
-  'components/auth/verification-help.tsx',
-  'components/auth/verify-form.tsx',
-  'lib/auth/login-messages.ts',
-  'lib/forms/form-state.ts',
-  'lib/two-factor/code-format.ts',
-  'lib/two-factor/recovery-code-format.ts',
 
   // Manage 2FA: enable, disable, recovery codes; the signed-in layout and header
   'app/(app)/layout.tsx',
@@ -63,10 +51,4 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'app/(app)/office/actions.ts',
   'app/(app)/office/page.tsx',
   'components/office/requirement-form.tsx',
-
-  // Requests refused before an action runs (proxy.ts), and the error pages' refusal texts
-  'app/error.tsx',
-  'app/global-error.tsx',
-  'lib/forms/form-input.ts',
-  'lib/forms/request-refusals.ts',
 ];

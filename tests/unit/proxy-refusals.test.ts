@@ -6,8 +6,15 @@
  */
 import { NextRequest } from 'next/server';
 import { proxy } from '@/proxy';
-import { FORM_FROM_ANOTHER_SITE, FORM_TOO_LARGE, MAX_FORM_BODY_BYTES } from '@/lib/forms/request-refusals';
-import { FORM_UNREADABLE } from '@/lib/forms/form-input';
+import { MAX_FORM_BODY_BYTES, refusalOf } from '@/lib/forms/request-refusals';
+import { LOCALE_COOKIE } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/server';
+
+// A request that asks for no language gets the default one, English (DEFAULT_LOCALE unset).
+const en = translatorFor('en', 'errors.refusals');
+const FORM_TOO_LARGE = en('tooLarge.body');
+const FORM_UNREADABLE = en('unreadable.body');
+const FORM_FROM_ANOTHER_SITE = en('fromAnotherSite.body');
 
 const URL = 'http://portal.test/login/verify?callbackUrl=%2Fsettings';
 
@@ -38,7 +45,10 @@ describe('a body over the limit', () => {
     expect(response.status).toBe(413);
     // Exactly text/plain: Next.js's client only then reads the text into the error it throws.
     expect(response.headers.get('content-type')).toBe('text/plain');
-    expect(await response.text()).toBe(FORM_TOO_LARGE);
+    // Its first line names the refusal for app/error.tsx, whatever the language; then the words.
+    const text = await response.text();
+    expect(text).toBe(`portal-refusal:tooLarge\n${FORM_TOO_LARGE}`);
+    expect(refusalOf(text)).toBe('tooLarge');
     expect(passedOn(response)).toBe(false);
   });
 
@@ -57,7 +67,7 @@ describe('a body over the limit', () => {
   it('is counted when it comes without Content-Length', async () => {
     const response = await proxy(post(chunked(1024 * 1024), { 'next-action': '7f00' }));
     expect(response.status).toBe(413);
-    expect(await response.text()).toBe(FORM_TOO_LARGE);
+    expect(refusalOf(await response.text())).toBe('tooLarge');
   });
 });
 
@@ -147,5 +157,65 @@ describe('a body within the limit', () => {
 
   it('a GET is never read', async () => {
     expect(passedOn(await proxy(new NextRequest('http://portal.test/login')))).toBe(true);
+  });
+});
+
+describe('the language of a refusal', () => {
+  const tooLarge = (headers: Record<string, string>) =>
+    proxy(post('x', { 'content-length': String(MAX_FORM_BODY_BYTES + 1), 'content-type': 'multipart/form-data; boundary=x', ...headers }));
+  /** The page's language, heading, text and link, as a browser without JavaScript shows them. */
+  async function shown(response: Response) {
+    const html = await response.text();
+    const text = (tag: string) => html.match(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`))?.[1];
+    return { lang: html.match(/<html lang="([^"]+)"/)?.[1], title: text('title'), h1: text('h1'), p: text('p'), a: text('a') };
+  }
+
+  it('a Dutch-speaking browser (Accept-Language nl-BE) gets its page in Dutch', async () => {
+    expect(await shown(await tooLarge({ 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' }))).toEqual({
+      lang: 'nl',
+      title: 'Het formulier was te groot',
+      h1: 'Het formulier was te groot',
+      p: 'Het formulier was te groot om te verzenden, dus er werd niets bewaard of gewijzigd. Maak wat je ingaf korter en probeer het opnieuw.',
+      a: 'Terug naar het formulier',
+    });
+  });
+
+  it('the switcher’s cookie beats Accept-Language: French, with its typography intact', async () => {
+    const response = await tooLarge({ 'accept-language': 'nl-BE', cookie: `${LOCALE_COOKIE}=fr` });
+    expect(await shown(response)).toEqual({
+      lang: 'fr',
+      title: 'Le formulaire était trop volumineux',
+      h1: 'Le formulaire était trop volumineux',
+      p: 'Le formulaire était trop volumineux pour être envoyé\u202f: rien n’a été enregistré ni modifié. Raccourcissez ce que vous avez saisi et réessayez.',
+      a: 'Retour au formulaire',
+    });
+  });
+
+  it('the React client gets the same refusal name, then the words in its language (fr-BE)', async () => {
+    const response = await proxy(post('x', { 'content-length': String(1024 * 1024), 'next-action': '7f00', 'accept-language': 'fr-BE' }));
+    expect(await response.text()).toBe(`portal-refusal:tooLarge\n${translatorFor('fr', 'errors.refusals')('tooLarge.body')}`);
+  });
+
+  it('a foreign Origin is refused in Dutch to a Dutch browser', async () => {
+    const response = await proxy(
+      post(multipart('XYZ'), {
+        'content-type': 'multipart/form-data; boundary=XYZ',
+        host: 'portal.test',
+        origin: 'https://evil.example',
+        'accept-language': 'nl',
+      }),
+    );
+    expect(response.status).toBe(403);
+    expect((await shown(response)).h1).toBe('Het formulier kwam van een andere website');
+  });
+
+  it('neither cookie nor a language we have: DEFAULT_LOCALE; an invalid cookie is ignored', async () => {
+    process.env.DEFAULT_LOCALE = 'nl';
+    try {
+      expect((await shown(await tooLarge({ 'accept-language': 'de-DE', cookie: `${LOCALE_COOKIE}=klingon` }))).lang).toBe('nl');
+    } finally {
+      delete process.env.DEFAULT_LOCALE;
+    }
+    expect((await shown(await tooLarge({ 'accept-language': 'de-DE' }))).lang).toBe('en');
   });
 });

@@ -12,16 +12,18 @@ import { endCurrentSession } from '@/lib/auth/end-current-session';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-messages';
 import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
+import { messageKey } from '@/lib/i18n/messages';
+import { translate, translateFieldErrors } from '@/lib/i18n/server';
 
 const LoginSchema = z.object({
   email: z
-    .string('Enter your e-mail address.')
+    .string(messageKey('login.emailRequired'))
     .trim()
-    .min(1, 'Enter your e-mail address.')
-    .max(EMAIL_MAX_LENGTH, 'That e-mail address is too long.')
+    .min(1, messageKey('login.emailRequired'))
+    .max(EMAIL_MAX_LENGTH, messageKey('login.emailTooLong'))
     // No e-mail address has control characters; PostgreSQL refuses a NUL in text (a 500 before this).
-    .regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.'),
-  password: z.string('Enter your password.').min(1, 'Enter your password.').max(1024, 'That password is too long.'),
+    .regex(NO_CONTROL_CHARACTERS, messageKey('login.emailInvalid')),
+  password: z.string(messageKey('login.passwordRequired')).min(1, messageKey('login.passwordRequired')).max(1024, messageKey('login.passwordTooLong')),
 });
 
 /** Public by design: the one action an anonymous caller may use. */
@@ -31,12 +33,12 @@ export async function logIn(_prev: FormState, formData: FormData): Promise<FormS
   // A missing field or a file part is an empty one: its own clear message, not zod's type error.
   const parsed = LoginSchema.safeParse({ email, password: textField(formData, 'password') });
   const values = { email: email.slice(0, EMAIL_MAX_LENGTH) };
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors(z.flattenError(parsed.error).fieldErrors), values };
 
   try {
     const result = await signInWithPassword(parsed.data, await getRequestMeta());
-    if (result.kind === 'incorrect') return { message: INCORRECT_CREDENTIALS, values };
-    if (result.kind === 'locked') return { message: PASSWORD_LOCKED, values };
+    if (result.kind === 'incorrect') return { message: await translate(INCORRECT_CREDENTIALS), values };
+    if (result.kind === 'locked') return { message: await translate(PASSWORD_LOCKED), values };
 
     await endCurrentSession(); // a session this browser had before does not linger
     await writeSessionCookie(result.token, result.cookieExpiresAt);

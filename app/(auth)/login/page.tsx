@@ -3,11 +3,14 @@ import { redirect } from 'next/navigation';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { loginNotice } from '@/lib/auth/login-messages';
+import { getTranslator, translate } from '@/lib/i18n/server';
 import { LoginForm } from '@/components/auth/login-form';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 
-export const metadata: Metadata = { title: 'Log in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator('login'))('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,14 +20,15 @@ export default async function LoginPage({ searchParams }: Props) {
   const session = await getCurrentSession();
   if (session?.stage === 'ACTIVE') redirect(callbackUrl);
   const notice = loginNotice(params.notice);
+  const t = await getTranslator('login');
 
   return (
     <Card>
-      <h1 className="text-2xl font-semibold tracking-tight">Log in</h1>
-      <p className="mt-1 text-sm text-slate-600">Log in with the e-mail address and password of your account.</p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       {notice && (
         <div className="mt-5">
-          <Notice tone={notice.key === 'logged-out' ? 'success' : 'warning'}>{notice.text}</Notice>
+          <Notice tone={notice.key === 'logged-out' ? 'success' : 'warning'}>{await translate(notice.message)}</Notice>
         </div>
       )}
       <div className="mt-6">

@@ -6,6 +6,7 @@ import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireActiveSession, requireEnrolmentAccess } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
+import { translate } from '@/lib/i18n/server';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { startEnrolment } from '@/lib/two-factor/start-enrolment';
 import { confirmEnrolment } from '@/lib/two-factor/confirm-enrolment';
@@ -32,7 +33,7 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
   const { user, sessionId } = await requireEnrolmentAccess();
   if (!isFormData(formData)) return unreadableForm();
   const parsed = parseVerificationCode(textField(formData, 'code'));
-  if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
+  if (!parsed.ok) return { fieldErrors: { code: [await translate(parsed.message)] } };
 
   const result = await confirmEnrolment({ userId: user.id, sessionId, code: parsed.code }, await getRequestMeta());
   if (result.kind === 'wrong') return { fieldErrors: { code: [ENROLMENT_CODE_NOT_ACCEPTED] } };
@@ -44,10 +45,9 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
 const PasswordSchema = z.object({ password: z.string('Enter your password.').min(1, 'Enter your password.').max(1024, 'That password is too long.') });
 
 /** The answer to a password that did not pass, the same wherever the password confirms a change (S5). */
-const PASSWORD_REFUSED = {
-  incorrect: { fieldErrors: { password: [PASSWORD_INCORRECT] } },
-  locked: { message: PASSWORD_LOCKED },
-} satisfies Record<string, FormState>;
+async function passwordRefused(kind: 'incorrect' | 'locked'): Promise<FormState> {
+  return kind === 'incorrect' ? { fieldErrors: { password: [PASSWORD_INCORRECT] } } : { message: await translate(PASSWORD_LOCKED) };
+}
 
 export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, sessionId } = await requireActiveSession();
@@ -59,7 +59,7 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
   switch (result.kind) {
     case 'incorrect':
     case 'locked':
-      return PASSWORD_REFUSED[result.kind];
+      return passwordRefused(result.kind);
     case 'not-enabled':
       return { message: ALREADY_DISABLED };
     case 'required-by-office':
@@ -80,7 +80,7 @@ export async function generateRecoveryCodes(_prev: FormState, formData: FormData
   switch (result.kind) {
     case 'incorrect':
     case 'locked':
-      return PASSWORD_REFUSED[result.kind];
+      return passwordRefused(result.kind);
     case 'not-enabled':
       return { message: RECOVERY_CODES_NEED_TWO_FACTOR };
     case 'generated':

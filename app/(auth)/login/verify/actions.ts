@@ -10,14 +10,16 @@ import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { verifySecondFactor, type CodeStepResult } from '@/lib/auth/verify-second-factor';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { parseRecoveryCode } from '@/lib/two-factor/recovery-code-format';
-import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
+import { attemptsLeft, CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
+import type { Message } from '@/lib/i18n/messages';
+import { translate } from '@/lib/i18n/server';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const session = await requirePendingLogin();
     if (!isFormData(formData)) return unreadableForm();
     const parsed = parseVerificationCode(textField(formData, 'code'));
-    if (!parsed.ok) return { fieldErrors: { code: [parsed.message] } };
+    if (!parsed.ok) return { fieldErrors: { code: [await translate(parsed.message)] } };
 
     const result = await verifySecondFactor({ sessionId: session.sessionId, factor: 'totp', code: parsed.code }, await getRequestMeta());
     return await answer(result, formData, 'code', { wrong: CODE_NOT_ACCEPTED, replayed: CODE_ALREADY_USED });
@@ -32,7 +34,7 @@ export async function verifyRecoveryCode(_prev: FormState, formData: FormData): 
     const session = await requirePendingLogin();
     if (!isFormData(formData)) return unreadableForm();
     const parsed = parseRecoveryCode(textField(formData, 'recoveryCode'));
-    if (!parsed.ok) return { fieldErrors: { recoveryCode: [parsed.message] } };
+    if (!parsed.ok) return { fieldErrors: { recoveryCode: [await translate(parsed.message)] } };
 
     const result = await verifySecondFactor({ sessionId: session.sessionId, factor: 'recovery_code', code: parsed.code }, await getRequestMeta());
     return await answer(result, formData, 'recoveryCode', { wrong: RECOVERY_CODE_NOT_ACCEPTED, replayed: RECOVERY_CODE_ALREADY_USED });
@@ -41,7 +43,7 @@ export async function verifyRecoveryCode(_prev: FormState, formData: FormData): 
   }
 }
 
-async function answer(result: CodeStepResult, formData: FormData, field: string, messages: { wrong: string; replayed: string }): Promise<FormState> {
+async function answer(result: CodeStepResult, formData: FormData, field: string, messages: { wrong: Message; replayed: Message }): Promise<FormState> {
   switch (result.kind) {
     case 'signed-in':
       await writeSessionCookie(result.token, result.cookieExpiresAt);
@@ -49,8 +51,8 @@ async function answer(result: CodeStepResult, formData: FormData, field: string,
     case 'wrong':
     case 'replayed':
       return {
-        fieldErrors: { [field]: [messages[result.kind]] },
-        message: `${result.attemptsLeft} ${result.attemptsLeft === 1 ? 'attempt' : 'attempts'} left before you need to log in again.`,
+        fieldErrors: { [field]: [await translate(messages[result.kind])] },
+        message: await translate(attemptsLeft(result.attemptsLeft)),
       };
     case 'locked':
       await clearSessionCookie();
