@@ -13,12 +13,22 @@ import { searchUsers } from '@/lib/helpdesk/find-users';
 import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
 import { resetTwoFactor } from '@/lib/helpdesk/reset-two-factor';
 import { unlockUser } from '@/lib/helpdesk/unlock-user';
-import { CONFIRM_WITH_THE_NAMED_BUTTON } from '@/lib/helpdesk/helpdesk-request';
+import type { HelpdeskResult } from '@/lib/helpdesk/helpdesk-change';
+import { translateMessage } from '@/lib/i18n/server';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { wrongCode } from '../helpers/totp-reference';
 
 const GOOD_CHECKS = ['callback_phone_on_file', 'office_admin_confirmed'];
+
+/** A lib result with its field messages as an English reader gets them. */
+function inEnglish(result: HelpdeskResult) {
+  if (result.kind !== 'invalid') return result;
+  const fieldErrors = Object.fromEntries(
+    Object.entries(result.fieldErrors).map(([field, messages]) => [field, messages?.map((m) => translateMessage('en', m))]),
+  );
+  return { kind: result.kind, fieldErrors };
+}
 
 function resetForm(user: { id: string }, overrides: Record<string, string | string[]> = {}) {
   const data = new FormData();
@@ -133,7 +143,7 @@ describe('the rules live in lib: a caller other than the form cannot skip them',
       { agentId: agent.id, userId: user.id, checks: ['callback_phone_on_file'], ticket: '', reason: '', confirmedUserId: agent.id },
       meta,
     );
-    expect(result).toEqual({
+    expect(inEnglish(result)).toEqual({
       kind: 'invalid',
       fieldErrors: {
         checks: ['Tick at least 2 identity checks that passed.'],
@@ -150,9 +160,9 @@ describe('the rules live in lib: a caller other than the form cannot skip them',
     const before = await db.auditEvent.count();
     const request = { agentId: agent.id, userId: user.id, checks: GOOD_CHECKS, ticket: 'HD-77', reason: 'Lost phone, called back on file number' };
     for (const confirmedUserId of ['', 'someone-else']) {
-      await expect(resetTwoFactor({ ...request, confirmedUserId }, meta)).resolves.toEqual({
+      expect(inEnglish(await resetTwoFactor({ ...request, confirmedUserId }, meta))).toEqual({
         kind: 'invalid',
-        fieldErrors: { confirm: [CONFIRM_WITH_THE_NAMED_BUTTON] },
+        fieldErrors: { confirm: ['Confirm the reset with the button that names the user.'] },
       });
     }
     await unchanged(user, before, userBrowser);
@@ -260,9 +270,14 @@ describe('audit log', () => {
     expect(page.offices.map((office) => office.id)).toContain(user.officeId);
 
     const forged = await readAuditLog({ user: user.email, cursor: '2147483648' });
-    expect([forged.errors, forged.events]).toEqual([['That page link is not valid: show the newest events and page on from there.'], []]);
+    expect([forged.errors.map((m) => translateMessage('en', m)), forged.events]).toEqual([
+      ['That page link is not valid: show the newest events and page on from there.'],
+      [],
+    ]);
     const unknown = await readAuditLog({ user: 'nobody@office.example', type: 'login.made_up' });
-    expect(unknown.errors).toEqual(['Choose an event type from the list.']);
+    expect(unknown.errors.map((m) => translateMessage('en', m))).toEqual(['Choose an event type from the list.']);
+    const nobody = await readAuditLog({ user: 'nobody@office.example' });
+    expect([nobody.errors.map((m) => translateMessage('en', m)), nobody.events]).toEqual([['No user has the e-mail address nobody@office.example.'], []]);
     const outcome = await as(agentBrowser, () => exportAudit(new Request('http://localhost/helpdesk/audit/export?from=2026-13-45')));
     const response = outcome.result as Response;
     expect([response.status, await response.text()]).toEqual([400, 'That is not a date.']);
