@@ -1,8 +1,9 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { initialFormState } from '@/lib/forms/form-state';
-import { IDENTITY_CHECKS, MIN_IDENTITY_CHECKS } from '@/lib/helpdesk/identity-checks';
+import { IDENTITY_CHECK_IDS, MIN_IDENTITY_CHECKS } from '@/lib/helpdesk/identity-checks';
 import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -15,6 +16,8 @@ type Props = { user: { id: string; name: string; email: string } };
  * on a button that names the user. The server refuses the reset without that confirmation.
  */
 export function ResetTwoFactorForm({ user }: Props) {
+  const t = useTranslations('helpdesk');
+  const tCommon = useTranslations('common');
   const [state, action] = useActionState(resetUserTwoFactor, initialFormState);
   if (state.ok) return <Notice tone="success">{state.message}</Notice>;
   const confirming = !!state.fieldErrors?.confirm;
@@ -26,12 +29,12 @@ export function ResetTwoFactorForm({ user }: Props) {
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="userId" value={user.id} />
       <fieldset aria-describedby={state.fieldErrors?.checks ? 'checks-error' : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Identity checks that passed (at least {MIN_IDENTITY_CHECKS})</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('forms.checksLegend', { count: MIN_IDENTITY_CHECKS })}</legend>
         <div className="mt-2 space-y-2">
-          {Object.entries(IDENTITY_CHECKS).map(([id, label]) => (
+          {IDENTITY_CHECK_IDS.map((id) => (
             <label key={id} className="flex items-start gap-2 text-sm text-slate-700">
               <input type="checkbox" name="checks" value={id} defaultChecked={checked.has(id)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
-              {label}
+              {t(`identityChecks.${id}`)}
             </label>
           ))}
         </div>
@@ -44,7 +47,7 @@ export function ResetTwoFactorForm({ user }: Props) {
         </div>
       </fieldset>
       <TextField
-        label="Ticket reference"
+        label={t('forms.ticket')}
         name="ticket"
         maxLength={TICKET_MAX_LENGTH}
         required
@@ -54,7 +57,7 @@ export function ResetTwoFactorForm({ user }: Props) {
       />
       <div>
         <label htmlFor="reason" className="block text-sm font-medium text-slate-800">
-          Reason
+          {t('forms.reason')}
         </label>
         <textarea
           id="reason"
@@ -77,8 +80,7 @@ export function ResetTwoFactorForm({ user }: Props) {
       {confirming ? (
         <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200">
           <p className="text-sm text-amber-900">
-            This removes the authenticator of <strong>{user.name}</strong> ({user.email}), ends all their sessions and tells them by e-mail. They can then log
-            in with e-mail address and password only.
+            {t.rich('forms.confirmText', { name: user.name, email: user.email, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <div className="mt-3 flex flex-wrap items-center gap-3">
             <button
@@ -87,15 +89,15 @@ export function ResetTwoFactorForm({ user }: Props) {
               value={user.id}
               className="inline-flex items-center justify-center rounded-md bg-red-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-red-800"
             >
-              Reset 2FA for {user.name}
+              {t('forms.confirmButton', { name: user.name })}
             </button>
             <a href={`/helpdesk/users/${user.id}`} className="text-sm font-medium text-slate-700 underline">
-              Cancel
+              {tCommon('cancel')}
             </a>
           </div>
         </div>
       ) : (
-        <SubmitButton variant="danger">Reset 2FA</SubmitButton>
+        <SubmitButton variant="danger">{t('forms.resetSubmit')}</SubmitButton>
       )}
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
@@ -8,6 +9,7 @@ import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
 
 export function UnlockForm({ userId }: { userId: string }) {
+  const t = useTranslations('helpdesk.forms');
   const [state, action] = useActionState(unlockUserAccount, initialFormState);
   if (state.ok) return <Notice tone="success">{state.message}</Notice>;
   return (
@@ -15,7 +17,7 @@ export function UnlockForm({ userId }: { userId: string }) {
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="userId" value={userId} />
       <TextField
-        label="Ticket reference"
+        label={t('ticket')}
         name="ticket"
         id="unlock-ticket"
         maxLength={TICKET_MAX_LENGTH}
@@ -23,8 +25,8 @@ export function UnlockForm({ userId }: { userId: string }) {
         errors={state.fieldErrors?.ticket}
         className="max-w-xs"
       />
-      <TextField label="Reason" name="reason" id="unlock-reason" maxLength={REASON_MAX_LENGTH} required errors={state.fieldErrors?.reason} />
-      <SubmitButton variant="secondary">Unlock account</SubmitButton>
+      <TextField label={t('reason')} name="reason" id="unlock-reason" maxLength={REASON_MAX_LENGTH} required errors={state.fieldErrors?.reason} />
+      <SubmitButton variant="secondary">{t('unlockSubmit')}</SubmitButton>
     </form>
   );
 }

@@ -3,26 +3,31 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { NO_CONTROL_CHARACTERS } from '@/lib/forms/control-characters';
 import { EMAIL_MAX_LENGTH, normaliseEmail } from '@/lib/auth/email-address';
+import { isMessageKey, messageKey, type Message } from '@/lib/i18n/messages';
 import { AUDIT_EVENT_TYPES } from './events';
 import { parseEventCursor } from './event-cursor';
 import type { AuditFilter } from './query-audit-events';
 
-const PAGE_LINK_BROKEN = 'That page link is not valid: show the newest events and page on from there.';
-
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-28.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That is not a date.');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, messageKey('audit.errors.dateFormat'))
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), messageKey('audit.errors.notADate'));
 
 const ParamsSchema = z.object({
-  user: z.string().trim().max(EMAIL_MAX_LENGTH, 'That e-mail address is too long.').regex(NO_CONTROL_CHARACTERS, 'Enter a valid e-mail address.').optional(),
-  office: z.string().max(64, 'Choose an office from the list.').regex(NO_CONTROL_CHARACTERS, 'Choose an office from the list.').optional(),
-  type: z.enum(AUDIT_EVENT_TYPES, 'Choose an event type from the list.').optional(),
+  user: z
+    .string()
+    .trim()
+    .max(EMAIL_MAX_LENGTH, messageKey('audit.errors.emailTooLong'))
+    .regex(NO_CONTROL_CHARACTERS, messageKey('audit.errors.emailInvalid'))
+    .optional(),
+  office: z.string().max(64, messageKey('audit.errors.office')).regex(NO_CONTROL_CHARACTERS, messageKey('audit.errors.office')).optional(),
+  type: z.enum(AUDIT_EVENT_TYPES, messageKey('audit.errors.type')).optional(),
   from: day.optional(),
   to: day.optional(),
 });
 
-export type AuditQuery = { filter: AuditFilter; cursor?: number; values: Record<string, string>; errors: string[] };
+/** errors: what is wrong with the filters or the page link, as catalogue messages for the page or the export to say in the agent's language. */
+export type AuditQuery = { filter: AuditFilter; cursor?: number; values: Record<string, string>; errors: Message[] };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
@@ -32,14 +37,15 @@ export async function parseAuditQuery(params: Record<string, string | string[] |
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const parsed = ParamsSchema.safeParse(raw);
   const cursor = parseEventCursor(raw.cursor);
-  const errors = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
-  if (cursor === null) errors.push(PAGE_LINK_BROKEN);
+  // A message that is not one of our keys is zod's own, for a case no rule above names: the generic field message.
+  const errors: Message[] = parsed.success ? [] : parsed.error.issues.map((issue) => (isMessageKey(issue.message) ? issue.message : 'errors.invalidField'));
+  if (cursor === null) errors.push('audit.errors.pageLink');
   if (!parsed.success || cursor === null) return { filter: { userId: '-' }, values, errors: [...new Set(errors)] };
   const { user, office, type, from, to } = parsed.data;
   let userId: string | undefined;
   if (user) {
     const found = await db.user.findUnique({ where: { email: normaliseEmail(user) }, select: { id: true } });
-    if (!found) errors.push(`No user has the e-mail address ${user}.`);
+    if (!found) errors.push({ key: 'audit.errors.noSuchUser', values: { email: user } });
     userId = found?.id ?? '-';
   }
   return {

@@ -1,4 +1,6 @@
 import type { SecondFactor } from '@/lib/auth/sessions';
+import type { Locale } from '@/lib/i18n/locale';
+import { translatorFor, type Translator } from '@/lib/i18n/server';
 
 /** Every audit event type the portal writes (S11). Names read as "what happened". */
 export const AUDIT_EVENT_TYPES = [
@@ -32,39 +34,39 @@ export const AUDIT_EVENT_TYPES = [
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
-/** How each type reads in the audit log and on Security activity: a type without a label does not compile. */
-const AUDIT_EVENT_LABELS = {
-  'login.password_succeeded': 'Password accepted',
-  'login.password_failed': 'Wrong password',
-  'login.password_locked': 'Password step locked',
-  'login.code_succeeded': 'Verification code accepted',
-  'login.code_failed': 'Wrong verification code',
-  'login.code_replayed': 'Used verification code entered again',
-  'login.code_locked': 'Verification locked',
-  'login.challenge_exhausted': 'Too many codes: back to password',
-  'login.recovery_code_used': 'Recovery code used',
-  'login.recovery_code_failed': 'Wrong recovery code',
-  'login.recovery_code_replayed': 'Used recovery code entered again',
-  'login.completed': 'Signed in',
-  logout: 'Logged out',
-  'logout.other_sessions': 'Signed out everywhere else',
-  'two_factor.enrolment_started': '2FA setup started',
-  'two_factor.enabled': '2FA enabled',
-  'two_factor.enable_failed': '2FA setup: wrong code',
-  'two_factor.disabled': '2FA disabled',
-  'two_factor.disable_failed': '2FA disable: wrong password',
-  'two_factor.recovery_codes_generated': 'New recovery codes generated',
-  'two_factor.recovery_codes_generate_failed': 'New recovery codes: wrong password',
-  'helpdesk.two_factor_reset': '2FA reset by the helpdesk',
-  'helpdesk.user_unlocked': 'Unlocked by the helpdesk',
-  'office.two_factor_required': 'Office requires 2FA',
-  'office.two_factor_grace_changed': 'Office 2FA grace period changed',
-  'office.two_factor_requirement_lifted': 'Office no longer requires 2FA',
-} as const satisfies Record<AuditEventType, string>;
+/**
+ * A type's label name in the catalogue: audit.events.<type with "." as "_"> (login.code_failed →
+ * audit.events.login_code_failed). Flat, because "logout" is both a type and the start of
+ * "logout.other_sessions". The names are unique: tests/unit/audit-event-labels.test.ts.
+ */
+type LabelName<T extends string> = T extends `${infer Head}.${infer Tail}` ? `${Head}_${LabelName<Tail>}` : T;
+export type AuditEventLabelName = LabelName<AuditEventType>;
 
-/** A stored type's label; a type this version no longer writes is shown as stored. */
-export function eventLabel(type: string): string {
-  return Object.hasOwn(AUDIT_EVENT_LABELS, type) ? AUDIT_EVENT_LABELS[type as AuditEventType] : type;
+export function isAuditEventType(type: string): type is AuditEventType {
+  return (AUDIT_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+export function eventLabelName(type: AuditEventType): AuditEventLabelName {
+  return type.replaceAll('.', '_') as AuditEventLabelName;
+}
+
+// Translators hold no request state: one per language serves every request.
+const labelTranslators = new Map<Locale, Translator<'audit.events'>>();
+
+/**
+ * How a stored type reads in the audit log, the CSV and on Security activity, in `locale`; a type
+ * this version no longer writes is shown as stored. A type without a label in the catalogue does
+ * not compile: the translator's key is typed by messages/en.json, and nl and fr are typed as en.
+ * English when no locale is given, for callers not converted yet: pass the reader's.
+ */
+export function eventLabel(type: string, locale: Locale = 'en'): string {
+  if (!isAuditEventType(type)) return type;
+  let t = labelTranslators.get(locale);
+  if (!t) {
+    t = translatorFor(locale, 'audit.events');
+    labelTranslators.set(locale, t);
+  }
+  return t(eventLabelName(type));
 }
 
 /** The factor an event is about: the password, a second factor, or none (a login without 2FA). */

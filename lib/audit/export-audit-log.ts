@@ -1,18 +1,21 @@
 import 'server-only';
 import { parseAuditQuery } from './audit-filter-params';
 import { queryAuditEvents } from './query-audit-events';
-import { AUDIT_CSV_HEADER, auditCsvRow, csvField } from './audit-csv';
+import type { Locale } from '@/lib/i18n/locale';
+import type { Message } from '@/lib/i18n/messages';
+import { auditCsvHeader, auditCsvRow, csvField } from './audit-csv';
 import type { SearchParams } from './read-audit-log';
 
 const EXPORT_BATCH = 1000;
 
-export type AuditExport = { kind: 'invalid'; errors: string[] } | { kind: 'csv'; body: ReadableStream<Uint8Array> };
+export type AuditExport = { kind: 'invalid'; errors: Message[] } | { kind: 'csv'; body: ReadableStream<Uint8Array> };
 
 /**
  * The audit events the query string asks for, all of them, as CSV: read a batch at a time as the
- * client takes them, so a large export stays small in memory.
+ * client takes them, so a large export stays small in memory. The header and the labels are in
+ * `locale`, the reader's; the values are the same in every language (audit-csv.ts).
  */
-export async function exportAuditLog(params: SearchParams): Promise<AuditExport> {
+export async function exportAuditLog(params: SearchParams, locale: Locale): Promise<AuditExport> {
   const query = await parseAuditQuery(params);
   if (query.errors.length) return { kind: 'invalid', errors: query.errors };
 
@@ -23,11 +26,11 @@ export async function exportAuditLog(params: SearchParams): Promise<AuditExport>
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(`${AUDIT_CSV_HEADER.map(csvField).join(',')}\r\n`));
+        controller.enqueue(encoder.encode(`${auditCsvHeader(locale).map(csvField).join(',')}\r\n`));
         return;
       }
       const page = await queryAuditEvents(query.filter, { cursor, limit: EXPORT_BATCH });
-      if (page.events.length) controller.enqueue(encoder.encode(page.events.map((e) => `${auditCsvRow(e)}\r\n`).join('')));
+      if (page.events.length) controller.enqueue(encoder.encode(page.events.map((e) => `${auditCsvRow(e, locale)}\r\n`).join('')));
       if (page.nextCursor === null) controller.close();
       else cursor = page.nextCursor;
     },

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { Message } from '@/lib/i18n/messages';
 import { parseAuditQuery } from './audit-filter-params';
 import { queryAuditEvents, type AuditEventView } from './query-audit-events';
 
@@ -8,8 +9,8 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export type AuditLogView = {
   /** The filters as the agent sent them (to fill in the form again), without the cursor. */
   filterValues: Record<string, string>;
-  /** What is wrong with the filters or the page link: no events are read then. */
-  errors: string[];
+  /** What is wrong with the filters or the page link, to say in the agent's language: no events are read then. */
+  errors: Message[];
   cursor: number | undefined;
   events: AuditEventView[];
   nextCursor: number | null;

@@ -36,7 +36,7 @@ test('a user who lost the phone is reset by the helpdesk after an identity check
   await page.getByRole('button', { name: 'Reset 2FA', exact: true }).click();
   await expect(page.getByText('Tick at least 2 identity checks that passed.')).toBeVisible();
 
-  await page.getByLabel("The office's administrator confirmed the request").check();
+  await page.getByLabel('The office’s administrator confirmed the request').check();
   await page.getByRole('button', { name: 'Reset 2FA', exact: true }).click();
   await page.getByRole('button', { name: 'Reset 2FA for Eva Claes' }).click();
   await expect(page.getByText('Two-factor authentication is reset.')).toBeVisible();

@@ -6,6 +6,11 @@ import { db } from '@/lib/db';
 import { logIn } from '@/app/(auth)/login/actions';
 import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { GET as exportAudit } from '@/app/(app)/helpdesk/audit/export/route';
+import AuditLogPage from '@/app/(app)/helpdesk/audit/page';
+import HelpdeskUserPage from '@/app/(app)/helpdesk/users/[id]/page';
+import HelpdeskPage from '@/app/(app)/helpdesk/page';
+import { AuditTable } from '@/components/helpdesk/audit-table';
+import { LOCALE_COOKIE, type Locale } from '@/lib/i18n/locale';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { queryAuditEvents } from '@/lib/audit/query-audit-events';
 import { readAuditLog } from '@/lib/audit/read-audit-log';
@@ -13,12 +18,24 @@ import { searchUsers } from '@/lib/helpdesk/find-users';
 import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
 import { resetTwoFactor } from '@/lib/helpdesk/reset-two-factor';
 import { unlockUser } from '@/lib/helpdesk/unlock-user';
-import { CONFIRM_WITH_THE_NAMED_BUTTON } from '@/lib/helpdesk/helpdesk-request';
+import type { HelpdeskResult } from '@/lib/helpdesk/helpdesk-change';
+import { translateMessage } from '@/lib/i18n/server';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { wrongCode } from '../helpers/totp-reference';
+import { findElement, textOf } from '../helpers/react-tree';
+import { Notice } from '@/components/ui/notice';
 
 const GOOD_CHECKS = ['callback_phone_on_file', 'office_admin_confirmed'];
+
+/** A lib result with its field messages as an English reader gets them. */
+function inEnglish(result: HelpdeskResult) {
+  if (result.kind !== 'invalid') return result;
+  const fieldErrors = Object.fromEntries(
+    Object.entries(result.fieldErrors).map(([field, messages]) => [field, messages?.map((m) => translateMessage('en', m))]),
+  );
+  return { kind: result.kind, fieldErrors };
+}
 
 function resetForm(user: { id: string }, overrides: Record<string, string | string[]> = {}) {
   const data = new FormData();
@@ -113,6 +130,12 @@ describe('reset 2FA', () => {
     for (const user of users.slice(0, -1)) expect((await reset(browser, resetForm(user))).result?.ok).toBe(true);
     expect((await reset(browser, resetForm(users.at(-1)!))).result?.message).toMatch(/limit of 10 resets and unlocks per hour/);
     expect(await db.totpCredential.count({ where: { userId: users.at(-1)!.id } })).toBe(1);
+    // The same refusal to an agent whose browser asks for Dutch: the limit, from its constant, in a Dutch plural.
+    const inDutch = browser.clone();
+    inDutch.headers.set('accept-language', 'nl-BE,nl;q=0.9,en;q=0.5');
+    expect((await reset(inDutch, resetForm(users.at(-1)!))).result?.message).toBe(
+      `Je hebt de limiet van ${AGENT_ACTIONS_PER_HOUR} resets en deblokkeringen per uur bereikt. Vraag het aan een andere helpdeskmedewerker, of probeer het later opnieuw.`,
+    );
   });
 });
 
@@ -133,7 +156,7 @@ describe('the rules live in lib: a caller other than the form cannot skip them',
       { agentId: agent.id, userId: user.id, checks: ['callback_phone_on_file'], ticket: '', reason: '', confirmedUserId: agent.id },
       meta,
     );
-    expect(result).toEqual({
+    expect(inEnglish(result)).toEqual({
       kind: 'invalid',
       fieldErrors: {
         checks: ['Tick at least 2 identity checks that passed.'],
@@ -150,9 +173,9 @@ describe('the rules live in lib: a caller other than the form cannot skip them',
     const before = await db.auditEvent.count();
     const request = { agentId: agent.id, userId: user.id, checks: GOOD_CHECKS, ticket: 'HD-77', reason: 'Lost phone, called back on file number' };
     for (const confirmedUserId of ['', 'someone-else']) {
-      await expect(resetTwoFactor({ ...request, confirmedUserId }, meta)).resolves.toEqual({
+      expect(inEnglish(await resetTwoFactor({ ...request, confirmedUserId }, meta))).toEqual({
         kind: 'invalid',
-        fieldErrors: { confirm: [CONFIRM_WITH_THE_NAMED_BUTTON] },
+        fieldErrors: { confirm: ['Confirm the reset with the button that names the user.'] },
       });
     }
     await unchanged(user, before, userBrowser);
@@ -260,9 +283,14 @@ describe('audit log', () => {
     expect(page.offices.map((office) => office.id)).toContain(user.officeId);
 
     const forged = await readAuditLog({ user: user.email, cursor: '2147483648' });
-    expect([forged.errors, forged.events]).toEqual([['That page link is not valid: show the newest events and page on from there.'], []]);
+    expect([forged.errors.map((m) => translateMessage('en', m)), forged.events]).toEqual([
+      ['That page link is not valid: show the newest events and page on from there.'],
+      [],
+    ]);
     const unknown = await readAuditLog({ user: 'nobody@office.example', type: 'login.made_up' });
-    expect(unknown.errors).toEqual(['Choose an event type from the list.']);
+    expect(unknown.errors.map((m) => translateMessage('en', m))).toEqual(['Choose an event type from the list.']);
+    const nobody = await readAuditLog({ user: 'nobody@office.example' });
+    expect([nobody.errors.map((m) => translateMessage('en', m)), nobody.events]).toEqual([['No user has the e-mail address nobody@office.example.'], []]);
     const outcome = await as(agentBrowser, () => exportAudit(new Request('http://localhost/helpdesk/audit/export?from=2026-13-45')));
     const response = outcome.result as Response;
     expect([response.status, await response.text()]).toEqual([400, 'That is not a date.']);
@@ -279,5 +307,132 @@ describe('audit log', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('"login.password_failed"');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  });
+});
+
+describe('in the agent’s language', () => {
+  /** The agent's own browser, having chosen a language with the switcher. */
+  function agentIn(locale: Locale): FakeBrowser {
+    const browser = agentBrowser.clone();
+    browser.cookies.set(LOCALE_COOKIE, locale);
+    return browser;
+  }
+  const headers = (tree: unknown) => ['th', 'dt'].flatMap((type) => elementsOf(tree, type).map(textOf));
+  function elementsOf(tree: unknown, type: string): unknown[] {
+    const found: unknown[] = [];
+    const visit = (node: unknown) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      const element = node as { type?: unknown; props?: { children?: unknown } } | null;
+      if (!element || typeof element !== 'object' || !('props' in element)) return;
+      if (element.type === type) found.push(element);
+      visit(element.props?.children);
+    };
+    visit(tree);
+    return found;
+  }
+
+  it('the audit log page and its table: headings, filters, event labels, outcomes and times with their zone, in French and Dutch', async () => {
+    const user = await createUser({ twoFactor: true });
+    await db.auditEvent.create({
+      data: {
+        type: 'helpdesk.two_factor_reset',
+        outcome: 'SUCCESS',
+        subjectUserId: user.id,
+        actorUserId: agent.id,
+        createdAt: new Date('2026-11-29T07:14:00Z'),
+      },
+    });
+    const auditPage = async (locale: Locale) => {
+      const browser = agentIn(locale);
+      const page = (await as(browser, () => AuditLogPage({ searchParams: Promise.resolve({ user: user.email }) }))).result;
+      const table = findElement(page, { type: AuditTable })!;
+      const rendered = (await as(browser, () => AuditTable(table.props as Parameters<typeof AuditTable>[0]))).result;
+      return { page, table: rendered };
+    };
+
+    const fr = await auditPage('fr');
+    expect(textOf(findElement(fr.page, { type: 'h1' }))).toBe('Journal d’audit');
+    expect(textOf(findElement(fr.page, { type: 'label' }))).toBe('Adresse e-mail de l’utilisateur');
+    expect(textOf(findElement(fr.page, { type: 'option' }))).toBe('Tous les bureaux');
+    expect(elementsOf(fr.page, 'option').map(textOf)).toContain('2FA réinitialisée par le helpdesk');
+    expect(headers(fr.table)).toEqual(['Heure', 'Événement', 'Résultat', 'Par', 'Utilisateur', 'Adresse IP', 'Détails']);
+    const frRow = elementsOf(findElement(fr.table, { testId: 'audit-row' }), 'td').map(textOf);
+    expect(frRow.slice(0, 3)).toEqual(['29 nov. 2026, 08:14 UTC+1', '2FA réinitialisée par le helpdesk', 'réussi']);
+
+    const nl = await auditPage('nl');
+    expect(textOf(findElement(nl.page, { type: 'h1' }))).toBe('Auditlog');
+    expect(headers(nl.table)).toEqual(['Tijdstip', 'Gebeurtenis', 'Resultaat', 'Door', 'Gebruiker', 'IP-adres', 'Details']);
+    expect(
+      elementsOf(findElement(nl.table, { testId: 'audit-row' }), 'td')
+        .map(textOf)
+        .slice(0, 3),
+    ).toEqual(['29 nov 2026, 08:14 CET', '2FA gereset door de helpdesk', 'gelukt']);
+  });
+
+  it('a filter the audit log cannot use is refused in the agent’s language, on the page and by the export', async () => {
+    const page = (await as(agentIn('nl'), () => AuditLogPage({ searchParams: Promise.resolve({ from: '2026-13-45' }) }))).result;
+    expect(textOf(findElement(page, { type: Notice }))).toBe('Dat is geen datum.');
+    const response = (await as(agentIn('fr'), () => exportAudit(new Request('http://localhost/helpdesk/audit/export?user=nobody@office.example'))))
+      .result as Response;
+    expect([response.status, await response.text()]).toEqual([400, 'Aucun utilisateur n’a l’adresse e-mail nobody@office.example.']);
+  });
+
+  it.each([
+    [
+      'nl',
+      '"id","tijd (UTC)","type","resultaat","factor","uitgevoerd door","gebruiker","kantoor","ip-adres","browser (user agent)","details","gebeurtenis"',
+      'Verkeerd paswoord',
+    ],
+    [
+      'fr',
+      '"id","heure (UTC)","type","résultat","facteur","effectué par","utilisateur","bureau","adresse IP","navigateur (user agent)","détails","événement"',
+      'Mot de passe erroné',
+    ],
+    ['en', '"id","time (UTC)","type","outcome","factor","actor","subject","office","ip","user agent","details","event"', 'Wrong password'],
+  ] as const)('the CSV export in %s: the header in that language, the values as machines read them', async (locale, header, label) => {
+    const user = await createUser();
+    await as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: 'wrong' })));
+    const response = (await as(agentIn(locale), () => exportAudit(new Request(`http://localhost/helpdesk/audit/export?user=${user.email}`))))
+      .result as Response;
+    const [first, row] = (await response.text()).trim().split('\r\n');
+    expect(first).toBe(header);
+    // The time stays ISO 8601 in UTC and the type and outcome stay the stored codes; only the last column is for people.
+    expect(row).toMatch(/^"\d+","\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z","login\.password_failed","FAILURE","password",/);
+    expect(row.endsWith(`,"${label}"`)).toBe(true);
+  });
+
+  it('the user page and the search: facts, role, 2FA state and times in the agent’s language and zone', async () => {
+    const user = await createUser({ twoFactor: true });
+    await db.user.update({ where: { id: user.id }, data: { role: 'OFFICE_ADMIN', lastSignInAt: new Date('2026-11-29T07:14:00Z') } });
+    const fr = (await as(agentIn('fr'), () => HelpdeskUserPage({ params: Promise.resolve({ id: user.id }) }))).result;
+    expect(elementsOf(fr, 'dt').map(textOf)).toEqual([
+      'Adresse e-mail',
+      'Bureau',
+      'Rôle',
+      'Authentification à deux facteurs (2FA)',
+      'Dernière connexion',
+      'Bloqué',
+    ]);
+    expect(elementsOf(fr, 'dd').map(textOf)).toEqual([user.email, expect.any(String), 'Administrateur du bureau', '', '29 nov. 2026, 08:14 UTC+1', 'Non']);
+    expect(elementsOf(fr, 'h2').map(textOf)).toEqual(['Réinitialiser la 2FA', 'Événements de sécurité récents']);
+
+    const nl = (await as(agentIn('nl'), () => HelpdeskPage({ searchParams: Promise.resolve({ q: user.email }) }))).result;
+    expect(elementsOf(nl, 'th').map(textOf)).toEqual(['Gebruiker', 'Kantoor', 'Rol', '2FA', 'Laatst ingelogd', 'Geblokkeerd']);
+    expect(elementsOf(nl, 'td').map(textOf).slice(2)).toEqual(['Kantoorbeheerder', '', '29 nov 2026, 08:14 CET', 'Nee']);
+  });
+
+  it('the reset form’s rules answer in the agent’s language, with their limits in the right plural', async () => {
+    const user = await createUser({ twoFactor: true });
+    const outcome = await reset(agentIn('fr'), resetForm(user, { checks: ['callback_phone_on_file'], ticket: '', reason: 'lost' }));
+    expect(outcome.result?.fieldErrors).toEqual({
+      checks: ['Cochez au moins 2 vérifications d’identité réussies.'],
+      ticket: ['Saisissez la référence du ticket.'],
+      reason: ['Décrivez le motif en quelques mots (au moins 10 caractères).'],
+    });
+    const done = await reset(agentIn('nl'), resetForm(user));
+    expect(done.result).toEqual({
+      ok: true,
+      message: 'De tweestapsverificatie is gereset. De gebruiker kan nu inloggen met alleen e-mailadres en paswoord, en werd per e-mail op de hoogte gebracht.',
+    });
   });
 });

@@ -34,18 +34,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'lib/audit/own-security-event.ts',
 
   // Helpdesk and audit log
-  'app/(app)/helpdesk/audit/page.tsx',
-  'app/(app)/helpdesk/page.tsx',
-  'app/(app)/helpdesk/users/[id]/actions.ts',
-  'app/(app)/helpdesk/users/[id]/page.tsx',
-  'components/helpdesk/audit-table.tsx',
-  'components/helpdesk/reset-two-factor-form.tsx',
-  'components/helpdesk/two-factor-badge.tsx',
-  'components/helpdesk/unlock-form.tsx',
-  'lib/audit/audit-filter-params.ts',
-  'lib/audit/events.ts',
-  'lib/helpdesk/helpdesk-request.ts',
-  'lib/helpdesk/identity-checks.ts',
 
   // Office
   'app/(app)/office/actions.ts',

@@ -1,11 +1,16 @@
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
 import { exportAuditLog } from '@/lib/audit/export-audit-log';
+import { getRequestLocale, translateMessage } from '@/lib/i18n/server';
 
-/** The filtered audit rows as CSV. */
+/** The filtered audit rows as CSV, its header in the agent's language; a filter it cannot use is a 400 that says why, in that language too. */
 export async function GET(request: Request): Promise<Response> {
   await requireHelpdeskAgent();
-  const result = await exportAuditLog(Object.fromEntries(new URL(request.url).searchParams));
-  if (result.kind === 'invalid') return new Response(result.errors.join('\n'), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const locale = await getRequestLocale();
+  const result = await exportAuditLog(Object.fromEntries(new URL(request.url).searchParams), locale);
+  if (result.kind === 'invalid') {
+    const text = result.errors.map((error) => translateMessage(locale, error)).join('\n');
+    return new Response(text, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': locale } });
+  }
 
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(result.body, {
@@ -13,6 +18,7 @@ export async function GET(request: Request): Promise<Response> {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="audit-log-${stamp}.csv"`,
       'Cache-Control': 'no-store',
+      'Content-Language': locale,
     },
   });
 }

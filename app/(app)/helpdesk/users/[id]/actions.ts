@@ -8,19 +8,25 @@ import { unlockUser } from '@/lib/helpdesk/unlock-user';
 import type { HelpdeskResult } from '@/lib/helpdesk/helpdesk-change';
 import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
 import { AGENT_ACTIONS_PER_HOUR } from '@/lib/helpdesk/agent-rate-limit';
+import type { Message } from '@/lib/i18n/messages';
+import { getRequestLocale, translateMessage } from '@/lib/i18n/server';
 
-const REFUSALS: Record<Exclude<HelpdeskResult['kind'], 'done' | 'invalid'>, string> = {
-  'own-account': 'You cannot reset or unlock your own account. Ask another agent.',
-  'no-such-user': 'This user no longer exists.',
-  'rate-limited': `You have reached the limit of ${AGENT_ACTIONS_PER_HOUR} resets and unlocks per hour. Ask another agent, or try again later.`,
-  'nothing-to-do': 'Nothing to do: the user has no 2FA to reset, or is not locked.',
+const REFUSALS: Record<Exclude<HelpdeskResult['kind'], 'done' | 'invalid'>, Message> = {
+  'own-account': 'helpdesk.answers.ownAccount',
+  'no-such-user': 'helpdesk.answers.noSuchUser',
+  'rate-limited': { key: 'helpdesk.answers.rateLimited', values: { count: AGENT_ACTIONS_PER_HOUR } },
+  'nothing-to-do': 'helpdesk.answers.nothingToDo',
 };
 
-/** The lib's answer for the form; the rules' field messages come with the agent's entries put back. */
-function answer(result: HelpdeskResult, done: string, values?: Record<string, string>): FormState {
-  if (result.kind === 'invalid') return { fieldErrors: result.fieldErrors, values };
-  if (result.kind !== 'done') return { message: REFUSALS[result.kind], values };
-  return { ok: true, message: done };
+/** The lib's answer for the form, in the agent's language; the rules' field messages come with the agent's entries put back. */
+async function answer(result: HelpdeskResult, done: Message, values?: Record<string, string>): Promise<FormState> {
+  const locale = await getRequestLocale();
+  const say = (message: Message) => translateMessage(locale, message);
+  if (result.kind === 'invalid') {
+    return { fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([field, messages]) => [field, messages?.map(say)])), values };
+  }
+  if (result.kind !== 'done') return { message: say(REFUSALS[result.kind]), values };
+  return { ok: true, message: say(done) };
 }
 
 export async function resetUserTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -43,11 +49,7 @@ export async function resetUserTwoFactor(_prev: FormState, formData: FormData): 
     checks: request.checks.map((c) => c.slice(0, 40)).join(','),
   };
   const result = await resetTwoFactor(request, await getRequestMeta());
-  return answer(
-    result,
-    'Two-factor authentication is reset. The user can now log in with e-mail address and password only, and has been told by e-mail.',
-    values,
-  );
+  return answer(result, 'helpdesk.answers.resetDone', values);
 }
 
 export async function unlockUserAccount(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -60,5 +62,5 @@ export async function unlockUserAccount(_prev: FormState, formData: FormData): P
     reason: textField(formData, 'reason'),
   };
   const result = await unlockUser(request, await getRequestMeta());
-  return answer(result, 'The account is unlocked. The user can log in again now.');
+  return answer(result, 'helpdesk.answers.unlockDone');
 }

@@ -4,15 +4,18 @@ import { notFound } from 'next/navigation';
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
 import { getUserFacts } from '@/lib/helpdesk/find-users';
 import { queryAuditEvents } from '@/lib/audit/query-audit-events';
-import { formatDateTime } from '@/lib/format';
+import { getDateFormat, getTranslator } from '@/lib/i18n/server';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { AuditTable } from '@/components/helpdesk/audit-table';
 import { TwoFactorBadge } from '@/components/helpdesk/two-factor-badge';
 import { ResetTwoFactorForm } from '@/components/helpdesk/reset-two-factor-form';
 import { UnlockForm } from '@/components/helpdesk/unlock-form';
+import { ROLE_LABELS } from '@/components/helpdesk/role-label';
 
-export const metadata: Metadata = { title: 'User · Helpdesk' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator('helpdesk'))('user.title') };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,55 +26,55 @@ export default async function HelpdeskUserPage({ params }: Props) {
   if (!user) notFound();
   const { events } = await queryAuditEvents({ userId: user.id }, { limit: 20 });
   const isSelf = user.id === agent.user.id;
+  const [t, format] = await Promise.all([getTranslator('helpdesk'), getDateFormat()]);
+  // Times with their zone named: an agent compares them with what a caller says.
+  const lockedText = user.lockedUntil ? t('facts.lockedUntil', { when: format.dateTimeWithZone(user.lockedUntil) }) : t('facts.notLocked');
 
   return (
     <div className="space-y-6">
       <Link href="/helpdesk" className="text-sm font-medium text-slate-600 underline">
-        ← Back to search
+        {t('user.back')}
       </Link>
       <Card>
         <h1 className="text-2xl font-semibold tracking-tight">{user.name}</h1>
         <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
           <div>
-            <dt className="text-slate-600">E-mail address</dt>
+            <dt className="text-slate-600">{t('facts.email')}</dt>
             <dd className="font-medium">{user.email}</dd>
           </div>
           <div>
-            <dt className="text-slate-600">Office</dt>
+            <dt className="text-slate-600">{t('facts.office')}</dt>
             <dd className="font-medium">{user.officeName ?? '—'}</dd>
           </div>
           <div>
-            <dt className="text-slate-600">Role</dt>
-            <dd className="font-medium">{user.role}</dd>
+            <dt className="text-slate-600">{t('facts.role')}</dt>
+            <dd className="font-medium">{t(`roles.${ROLE_LABELS[user.role]}`)}</dd>
           </div>
           <div>
-            <dt className="text-slate-600">Two-factor authentication</dt>
+            <dt className="text-slate-600">{t('facts.twoFactor')}</dt>
             <dd>
               <TwoFactorBadge twoFactor={user.twoFactor} />
             </dd>
           </div>
           <div>
-            <dt className="text-slate-600">Last sign-in</dt>
-            <dd className="font-medium">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</dd>
+            <dt className="text-slate-600">{t('facts.lastSignIn')}</dt>
+            <dd className="font-medium">{user.lastSignInAt ? format.dateTimeWithZone(user.lastSignInAt) : t('facts.never')}</dd>
           </div>
           <div>
-            <dt className="text-slate-600">Locked</dt>
-            <dd className="font-medium">{user.lockedUntil ? `Until ${formatDateTime(user.lockedUntil)}` : 'No'}</dd>
+            <dt className="text-slate-600">{t('facts.locked')}</dt>
+            <dd className="font-medium">{lockedText}</dd>
           </div>
         </dl>
       </Card>
 
       {isSelf ? (
-        <Notice tone="info">This is your own account. Another agent must reset or unlock it.</Notice>
+        <Notice tone="info">{t('user.ownAccount')}</Notice>
       ) : (
         <>
           {user.twoFactor.status !== 'off' && (
             <Card>
-              <h2 className="text-lg font-semibold">Reset 2FA</h2>
-              <p className="mt-1 text-sm text-slate-600">
-                For a user who lost the phone with their authentication app. First confirm the caller&rsquo;s identity with the checks below; do not reset on
-                the caller&rsquo;s word alone.
-              </p>
+              <h2 className="text-lg font-semibold">{t('user.resetTitle')}</h2>
+              <p className="mt-1 text-sm text-slate-600">{t('user.resetIntro')}</p>
               <div className="mt-5">
                 <ResetTwoFactorForm user={{ id: user.id, name: user.name, email: user.email }} />
               </div>
@@ -79,8 +82,8 @@ export default async function HelpdeskUserPage({ params }: Props) {
           )}
           {user.lockedUntil && (
             <Card>
-              <h2 className="text-lg font-semibold">Unlock account</h2>
-              <p className="mt-1 text-sm text-slate-600">The account is locked after too many wrong passwords or codes. Unlock it now instead of waiting.</p>
+              <h2 className="text-lg font-semibold">{t('user.unlockTitle')}</h2>
+              <p className="mt-1 text-sm text-slate-600">{t('user.unlockIntro')}</p>
               <div className="mt-5">
                 <UnlockForm userId={user.id} />
               </div>
@@ -91,12 +94,12 @@ export default async function HelpdeskUserPage({ params }: Props) {
 
       <section className="space-y-3">
         <div className="flex items-center justify-between">
-          <h2 className="text-lg font-semibold">Recent security events</h2>
+          <h2 className="text-lg font-semibold">{t('user.recentEvents')}</h2>
           <Link href={`/helpdesk/audit?user=${encodeURIComponent(user.email)}`} className="text-sm font-medium text-brand-700 underline">
-            All events
+            {t('user.allEvents')}
           </Link>
         </div>
-        <AuditTable events={events} caption={`Recent security events of ${user.name}`} />
+        <AuditTable events={events} caption={t('user.eventsCaption', { name: user.name })} />
       </section>
     </div>
   );
