@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { requireEnrolmentAccess } from '@/lib/auth/guards';
 import { productConfig } from '@/lib/env';
-import { formatDateTime } from '@/lib/format';
+import { getDateFormat, getTranslator, translate } from '@/lib/i18n/server';
 import { countUnusedRecoveryCodes } from '@/lib/two-factor/recovery-codes';
 import { LOW_RECOVERY_CODES } from '@/lib/two-factor/recovery-code-format';
-import { unusedRecoveryCodesText } from '@/lib/two-factor/messages';
+import { unusedRecoveryCodes } from '@/lib/two-factor/messages';
 import { AppHeader } from '@/components/layout/app-header';
 
 // Renders the header and the reminders (the office's 2FA, recovery codes) only; each page and action below still runs its own guard.
@@ -13,15 +13,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const codesLeft = user.twoFactorEnabledAt ? await countUnusedRecoveryCodes(user.id) : null;
   const usedRecoveryCode = secondFactor === 'recovery_code';
   const codesLow = codesLeft !== null && codesLeft <= LOW_RECOVERY_CODES;
+  const t = await getTranslator('layout');
+  const format = await getDateFormat();
   return (
     <>
       <AppHeader appName={productConfig().APP_NAME} email={user.email} role={user.role} />
       {user.twoFactorDeadline && !user.mustEnrolNow && (
         <div className="border-b border-amber-200 bg-amber-50" role="status" data-testid="two-factor-banner">
           <p className="mx-auto max-w-5xl px-4 py-2.5 text-sm text-amber-900 sm:px-6">
-            Your office requires two-factor authentication. Enable it before {formatDateTime(user.twoFactorDeadline)}:{' '}
+            {t('banners.officeDeadline', { deadline: format.dateTimeWithZone(user.twoFactorDeadline) })}{' '}
             <Link href="/settings/2fa" className="font-semibold underline">
-              Manage 2FA
+              {t('manage2fa')}
             </Link>
           </p>
         </div>
@@ -33,18 +35,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           data-testid="recovery-codes-banner"
         >
           <p className={`mx-auto max-w-5xl px-4 py-2.5 text-sm sm:px-6 ${codesLow ? 'text-amber-900' : 'text-brand-800'}`}>
-            {usedRecoveryCode && 'You logged in with a recovery code. '}
-            {unusedRecoveryCodesText(codesLeft)}{' '}
+            {usedRecoveryCode && `${t('banners.recoveryCodeUsed')} `}
+            {await translate(unusedRecoveryCodes(codesLeft))}{' '}
             {codesLow ? (
               <>
-                Generate new ones, so that you can still log in if you lose your phone:{' '}
+                {t('banners.recoveryCodesLow')}{' '}
                 <Link href="/settings/2fa/recovery-codes" className="font-semibold underline">
-                  New recovery codes
+                  {t('banners.newRecoveryCodes')}
                 </Link>
               </>
             ) : (
               <Link href="/settings/2fa" className="font-semibold underline">
-                Manage 2FA
+                {t('manage2fa')}
               </Link>
             )}
           </p>

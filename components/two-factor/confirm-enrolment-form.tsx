@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { finishEnrolment } from '@/app/(app)/settings/2fa/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -15,12 +16,14 @@ import { RecoveryCodesPanel } from './recovery-codes-panel';
  */
 export function ConfirmEnrolmentForm({ accountEmail, appName, alreadyEnabled }: { accountEmail: string; appName: string; alreadyEnabled: boolean }) {
   const [state, action] = useActionState(finishEnrolment, initialFormState);
+  const t = useTranslations('enable2fa');
+  const common = useTranslations('common');
   if (alreadyEnabled && !state.ok) {
     return (
       <div className="space-y-6">
-        <Notice tone="success">Two-factor authentication is enabled.</Notice>
+        <Notice tone="success">{t('done.title')}</Notice>
         <Link href="/settings/2fa" className={buttonClass('primary')}>
-          Close
+          {common('close')}
         </Link>
       </div>
     );
@@ -28,9 +31,8 @@ export function ConfirmEnrolmentForm({ accountEmail, appName, alreadyEnabled }: 
   if (state.ok) {
     return (
       <div className="space-y-6">
-        <Notice tone="success" title="Two-factor authentication is enabled.">
-          Your access to your data is now extra secure. When you next log in, first enter your e-mail address and password as always, then the 6-digit code from
-          your authentication app.
+        <Notice tone="success" title={t('done.title')}>
+          {t('done.body')}
         </Notice>
         <RecoveryCodesPanel codes={state.recoveryCodes ?? []} accountEmail={accountEmail} appName={appName} />
       </div>
@@ -40,22 +42,22 @@ export function ConfirmEnrolmentForm({ accountEmail, appName, alreadyEnabled }: 
     <form action={action} className="space-y-5" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <TextField
-        label="Verification code"
+        label={t('confirm.codeLabel')}
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={12}
         required
         autoFocus
-        hint="Enter the 6-digit code your authentication app now shows for this account."
+        hint={t('confirm.codeHint')}
         errors={state.fieldErrors?.code}
         className="max-w-xs [&_input]:font-mono [&_input]:text-xl [&_input]:tracking-[0.3em]"
       />
       <div className="flex items-center justify-between gap-3">
         <Link href="/settings/2fa/enable" className="text-sm font-medium text-slate-600 underline">
-          Back to the QR code
+          {t('confirm.back')}
         </Link>
-        <SubmitButton pendingLabel="Enabling…">Enable 2FA</SubmitButton>
+        <SubmitButton pendingLabel={t('confirm.submitting')}>{t('confirm.submit')}</SubmitButton>
       </div>
     </form>
   );

@@ -1,12 +1,14 @@
+import { getTranslator } from '@/lib/i18n/server';
 import { CopyButton } from './copy-button';
 
 /** The 2FA key as text, in blocks of four, for typing into an app that cannot scan. */
-export function EnrolmentKey({ secret }: { secret: string }) {
+export async function EnrolmentKey({ secret }: { secret: string }) {
   const grouped = secret.match(/.{1,4}/g)!.join(' ');
+  const t = await getTranslator('enable2fa.key');
   return (
     <div>
       <p className="text-sm font-medium text-slate-800" id="totp-key-label">
-        2FA key
+        {t('label')}
       </p>
       <div className="mt-1.5 flex flex-wrap items-center gap-3">
         <code
@@ -16,9 +18,9 @@ export function EnrolmentKey({ secret }: { secret: string }) {
         >
           {grouped}
         </code>
-        <CopyButton text={secret} label="Copy key" />
+        <CopyButton text={secret} label={t('copy')} copiedLabel={t('copied')} />
       </div>
-      <p className="mt-1.5 text-sm text-slate-600">Choose &ldquo;time-based&rdquo; if your app asks. Spaces do not matter.</p>
+      <p className="mt-1.5 text-sm text-slate-600">{t('hint')}</p>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button-class';
-import { formatDateTime } from '@/lib/format';
+import { dateFormat } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locale';
 import { CopyButton } from './copy-button';
 
 type Props = { codes: string[]; accountEmail: string; appName: string };
@@ -14,6 +16,10 @@ const noSubscription = () => () => {};
  */
 export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
   const [saved, setSaved] = useState(false);
+  const t = useTranslations('recoveryCodes');
+  const common = useTranslations('common');
+  // The root layout's provider always sets the user's zone; UTC only where none was given.
+  const format = dateFormat({ locale: useLocale() as Locale, timeZone: useTimeZone() ?? 'UTC' });
   // False in the server's HTML (without JavaScript `required` holds the form), true once React runs.
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -26,12 +32,12 @@ export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
     heading.current?.focus();
   }, []);
 
+  // The file is read later, maybe elsewhere: in the user's language, dated in their zone with the zone named.
   const text = [
-    `${appName} recovery codes for ${accountEmail}`,
-    `Generated ${formatDateTime(new Date())}`,
+    t('file.heading', { appName, email: accountEmail }),
+    t('file.generated', { date: format.dateTimeWithZone(new Date()) }),
     '',
-    'If you cannot use your authentication app, log in with your e-mail address and password,',
-    'click "Use a recovery code instead" and enter one of these codes. Each code works once.',
+    t('file.instructions'),
     '',
     ...codes,
     '',
@@ -41,7 +47,7 @@ export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${appName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-recovery-codes.txt`;
+    link.download = t('file.name', { app: appName.toLowerCase().replace(/[^a-z0-9]+/g, '-') });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
@@ -49,14 +55,11 @@ export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
   return (
     <div className="space-y-4">
       <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
-        Save your recovery codes
+        {t('panel.heading')}
       </h2>
-      <p className="text-sm text-slate-700">
-        If you lose your phone or cannot use your authentication app, you can log in with one of these recovery codes instead of the 6-digit code. Each code
-        works once. Keep them somewhere safe, such as your password manager or a printed copy: this is the only time they are shown.
-      </p>
+      <p className="text-sm text-slate-700">{t('panel.intro')}</p>
       <ol
-        aria-label="Recovery codes"
+        aria-label={t('panel.listLabel')}
         data-testid="recovery-codes"
         className="grid grid-cols-2 gap-x-6 gap-y-1.5 rounded-md bg-slate-100 px-4 py-3 font-mono text-base tracking-wide text-slate-900 sm:max-w-md"
       >
@@ -65,13 +68,13 @@ export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
         ))}
       </ol>
       <div className="flex flex-wrap gap-3">
-        <CopyButton text={codes.join('\n')} label="Copy codes" />
+        <CopyButton text={codes.join('\n')} label={t('panel.copy')} copiedLabel={t('panel.copied')} />
         <button
           type="button"
           onClick={download}
           className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
         >
-          Download (.txt)
+          {t('panel.download')}
         </button>
       </div>
       {/* A plain GET form: a full page load, so the header's reminders (built by the layout) count
@@ -86,10 +89,10 @@ export function RecoveryCodesPanel({ codes, accountEmail, appName }: Props) {
             onChange={(event) => setSaved(event.target.checked)}
             className="mt-0.5 h-4 w-4 rounded border-slate-300"
           />
-          I have saved these codes
+          {t('panel.saved')}
         </label>
         <button type="submit" disabled={hydrated && !saved} className={buttonClass('primary')}>
-          Close
+          {common('close')}
         </button>
       </form>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { generateRecoveryCodes } from '@/app/(app)/settings/2fa/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -10,11 +11,13 @@ import { RecoveryCodesPanel } from './recovery-codes-panel';
 
 export function RegenerateRecoveryCodesForm({ accountEmail, appName }: { accountEmail: string; appName: string }) {
   const [state, action] = useActionState(generateRecoveryCodes, initialFormState);
+  const t = useTranslations('recoveryCodes');
+  const common = useTranslations('common');
   if (state.ok) {
     return (
       <div className="space-y-6">
-        <Notice tone="success" title="You have new recovery codes.">
-          Your previous recovery codes no longer work.
+        <Notice tone="success" title={t('done.title')}>
+          {t('done.body')}
         </Notice>
         <RecoveryCodesPanel codes={state.recoveryCodes ?? []} accountEmail={accountEmail} appName={appName} />
       </div>
@@ -24,20 +27,20 @@ export function RegenerateRecoveryCodesForm({ accountEmail, appName }: { account
     <form action={action} className="space-y-5" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <TextField
-        label="Password"
+        label={t('form.passwordLabel')}
         name="password"
         type="password"
         autoComplete="current-password"
         required
         maxLength={1024}
-        hint="To confirm that it is you, enter the password of your account."
+        hint={t('form.passwordHint')}
         errors={state.fieldErrors?.password}
         className="max-w-sm"
       />
       <div className="flex items-center gap-3">
-        <SubmitButton pendingLabel="Generating…">Generate new recovery codes</SubmitButton>
+        <SubmitButton pendingLabel={t('form.submitting')}>{t('form.submit')}</SubmitButton>
         <Link href="/settings/2fa" className="text-sm font-medium text-slate-600 underline">
-          Cancel
+          {common('cancel')}
         </Link>
       </div>
     </form>

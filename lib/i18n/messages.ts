@@ -60,6 +60,9 @@ export const CLIENT_NAMESPACES = [
   'verify',
   // For the helpdesk's two forms (reset 2FA, unlock); the whole area goes to every page: 1.5–1.9 kB gzipped.
   'helpdesk',
+  'enable2fa', // Enable 2FA's confirm form (components/two-factor)
+  'disable2fa', // the Disable 2FA form and its confirmation
+  'recoveryCodes', // the new recovery codes form and the panel that shows them
 ] as const satisfies ReadonlyArray<keyof Messages>;
 
 export function clientMessages(locale: Locale): Partial<Messages> {

@@ -1,14 +1,31 @@
-/** The words of Manage 2FA, in the product's help-text voice. */
-export const ENROLMENT_CODE_NOT_ACCEPTED =
-  'That code was not accepted. Check that you scanned this QR code (or entered this 2FA key) in your authentication app, and enter the most recent 6-digit code it shows.';
-export const ENROLMENT_GONE = 'This setup is no longer open: it was completed or started again elsewhere. Go back to Manage 2FA to see where things stand.';
-export const PASSWORD_INCORRECT = 'The password is incorrect.';
-export const ALREADY_DISABLED = 'Two-factor authentication is already disabled for your account.';
-export const REQUIRED_BY_OFFICE =
-  'Your office requires two-factor authentication for all its users, so you cannot disable it. If you lost your authentication app, contact the helpdesk.';
-export const RECOVERY_CODES_NEED_TWO_FACTOR = 'Recovery codes belong to two-factor authentication, which is not enabled for your account.';
+/**
+ * What Manage 2FA tells the user, as catalogue messages (messages/*.json): the actions turn
+ * them into text in the request's language (translate()), pages with their translator.
+ */
+import { messageKey, type Message } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/locale';
+import { translateMessage } from '@/lib/i18n/server';
 
-export function unusedRecoveryCodesText(count: number): string {
-  if (count === 0) return 'You have no unused recovery codes.';
-  return `You have ${count} unused recovery ${count === 1 ? 'code' : 'codes'} left.`;
+export const ENROLMENT_CODE_NOT_ACCEPTED = messageKey('enable2fa.codeNotAccepted');
+export const ENROLMENT_GONE = messageKey('enable2fa.enrolmentGone');
+export const PASSWORD_REQUIRED = messageKey('manage2fa.password.required');
+export const PASSWORD_TOO_LONG = messageKey('manage2fa.password.tooLong');
+export const PASSWORD_INCORRECT = messageKey('manage2fa.password.incorrect');
+/** S5: the password lock that sign-in and every password-confirmed change share; its length comes from the limit itself. */
+export const ALREADY_DISABLED = messageKey('disable2fa.alreadyDisabled');
+export const REQUIRED_BY_OFFICE = messageKey('disable2fa.requiredByOffice');
+export const RECOVERY_CODES_NEED_TWO_FACTOR = messageKey('recoveryCodes.needTwoFactor');
+
+/** "You have 3 unused recovery codes left." (none, one, several: an ICU plural in each language). */
+export function unusedRecoveryCodes(count: number): Message {
+  return { key: 'recoveryCodes.unusedLeft', values: { count } };
+}
+
+/**
+ * The same as text. TODO(merge): lib/notifications/templates.ts calls this without a locale
+ * until the e-mails are converted; they should pass the recipient's language (or translate
+ * unusedRecoveryCodes() themselves), and then the default goes.
+ */
+export function unusedRecoveryCodesText(count: number, locale: Locale = 'en'): string {
+  return translateMessage(locale, unusedRecoveryCodes(count));
 }

@@ -6,11 +6,12 @@ import { CODE_FORMAT_MESSAGE, outcome, PASSWORD_LOCKED, signedIn } from '../http
 import { observe } from '../http/observe';
 import { useSuite } from '../http/suite';
 import { PASSWORD_INCORRECT } from '../../lib/two-factor/messages';
+import { translateMessage } from '../../lib/i18n/server';
 import { postOneMegabyte, sendAsFiles, sweep } from './bad-inputs';
 
 const suite = useSuite('attack');
 const { a } = suite;
-const PASSWORD_MESSAGES = ['Enter your password.', 'That password is too long.', PASSWORD_INCORRECT, PASSWORD_LOCKED];
+const PASSWORD_MESSAGES = ['Enter your password.', 'That password is too long.', translateMessage('en', PASSWORD_INCORRECT), PASSWORD_LOCKED];
 const ENABLE = '/settings/2fa/enable?step=confirm';
 const twoFactorRows = (userId: string) => suite.count(`SELECT count(*)::int AS n FROM "TotpCredential" WHERE "userId" = $1`, [userId]);
 const recoveryCodes = (userId: string) => suite.count(`SELECT count(*)::int AS n FROM "RecoveryCode" WHERE "userId" = $1`, [userId]);

@@ -7,7 +7,8 @@ import { logIn } from '@/app/(auth)/login/actions';
 import { beginEnrolment, finishEnrolment, turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
-import { ENROLMENT_CODE_NOT_ACCEPTED, PASSWORD_INCORRECT } from '@/lib/two-factor/messages';
+import { ENROLMENT_CODE_NOT_ACCEPTED as CODE_NOT_ACCEPTED_KEY, PASSWORD_INCORRECT as PASSWORD_INCORRECT_KEY } from '@/lib/two-factor/messages';
+import { translateMessage } from '@/lib/i18n/server';
 import { createUser } from '../helpers/factories';
 import { signedInBrowser, pendingBrowser } from '../helpers/sign-in';
 import { authenticatorCode, wrongCode } from '../helpers/totp-reference';
@@ -15,6 +16,10 @@ import { findElement } from '../helpers/react-tree';
 import DisableTwoFactorPage from '@/app/(app)/settings/2fa/disable/page';
 import { DisableForm } from '@/components/two-factor/disable-form';
 import { TwoFactorDisabledNotice } from '@/components/two-factor/two-factor-disabled-notice';
+
+// These tests' browsers ask for no language: the default, English.
+const ENROLMENT_CODE_NOT_ACCEPTED = translateMessage('en', CODE_NOT_ACCEPTED_KEY);
+const PASSWORD_INCORRECT = translateMessage('en', PASSWORD_INCORRECT_KEY);
 
 const begin = (browser: FakeBrowser) => as(browser, beginEnrolment);
 const finish = (browser: FakeBrowser, code: string) => as(browser, () => finishEnrolment(noState, form({ code })));

@@ -12,6 +12,7 @@ import { getOfficeOverview } from '@/lib/offices/office-overview';
 import { DAY_MS } from '@/lib/offices/two-factor-deadline';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
 import { REQUIRED_BY_OFFICE } from '@/lib/two-factor/messages';
+import { translateMessage } from '@/lib/i18n/server';
 import { createUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { authenticatorCode } from '../helpers/totp-reference';
@@ -151,7 +152,7 @@ describe('users of an office that requires 2FA', () => {
     await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 0 }, meta);
     const browser = await signedInBrowser(protectedMember);
     const outcome = await as(browser, () => turnOffTwoFactor(noState, form({ password: protectedMember.password })));
-    expect(outcome.result?.message).toBe(REQUIRED_BY_OFFICE);
+    expect(outcome.result?.message).toBe(translateMessage('en', REQUIRED_BY_OFFICE));
     expect(await db.totpCredential.count({ where: { userId: protectedMember.id } })).toBe(1);
   });
 

@@ -14,17 +14,22 @@ import { verifySecondFactor } from '@/lib/auth/verify-second-factor';
 import * as LOGIN_MESSAGES from '@/lib/auth/login-messages';
 import { RECOVERY_CODE_FORMAT_MESSAGE as RECOVERY_CODE_FORMAT } from '@/lib/two-factor/recovery-code-format';
 import { english } from '../helpers/english';
+import { PASSWORD_INCORRECT as PASSWORD_INCORRECT_KEY, RECOVERY_CODES_NEED_TWO_FACTOR as NEED_TWO_FACTOR_KEY } from '@/lib/two-factor/messages';
+import { translateMessage } from '@/lib/i18n/server';
 
 const RECOVERY_CODE_ALREADY_USED = english(LOGIN_MESSAGES.RECOVERY_CODE_ALREADY_USED);
 const RECOVERY_CODE_NOT_ACCEPTED = english(LOGIN_MESSAGES.RECOVERY_CODE_NOT_ACCEPTED);
 const RECOVERY_CODE_FORMAT_MESSAGE = english(RECOVERY_CODE_FORMAT);
-import { PASSWORD_INCORRECT, RECOVERY_CODES_NEED_TWO_FACTOR } from '@/lib/two-factor/messages';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { authenticatorCode, wrongCode } from '../helpers/totp-reference';
 import { findElement, textOf } from '../helpers/react-tree';
 import AppLayout from '@/app/(app)/layout';
+
+// These tests' browsers ask for no language: the default, English.
+const PASSWORD_INCORRECT = translateMessage('en', PASSWORD_INCORRECT_KEY);
+const RECOVERY_CODES_NEED_TWO_FACTOR = translateMessage('en', NEED_TWO_FACTOR_KEY);
 
 const useRecoveryCode = (browser: FakeBrowser, recoveryCode: string, callbackUrl = '/') =>
   as(browser, () => verifyRecoveryCode(noState, form({ recoveryCode, callbackUrl })));

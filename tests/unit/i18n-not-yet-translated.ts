@@ -11,22 +11,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   // Sign-in: login and verify
 
   // Manage 2FA: enable, disable, recovery codes; the signed-in layout and header
-  'app/(app)/layout.tsx',
-  'app/(app)/page.tsx',
-  'app/(app)/settings/2fa/actions.ts',
-  'app/(app)/settings/2fa/disable/page.tsx',
-  'app/(app)/settings/2fa/enable/page.tsx',
-  'app/(app)/settings/2fa/page.tsx',
-  'app/(app)/settings/2fa/recovery-codes/page.tsx',
-  'components/layout/app-header.tsx',
-  'components/two-factor/confirm-enrolment-form.tsx',
-  'components/two-factor/copy-button.tsx',
-  'components/two-factor/disable-form.tsx',
-  'components/two-factor/enrolment-key.tsx',
-  'components/two-factor/recovery-codes-panel.tsx',
-  'components/two-factor/regenerate-recovery-codes-form.tsx',
-  'components/two-factor/two-factor-disabled-notice.tsx',
-  'lib/two-factor/messages.ts',
 
   // Security activity and the audit events' labels
   'app/(app)/settings/security/page.tsx',

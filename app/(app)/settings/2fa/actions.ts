@@ -5,9 +5,9 @@ import type { FormState } from '@/lib/forms/form-state';
 import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireActiveSession, requireEnrolmentAccess } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
-import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
-import { translate } from '@/lib/i18n/server';
+import { translate, translateFieldErrors } from '@/lib/i18n/server';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
+import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
 import { startEnrolment } from '@/lib/two-factor/start-enrolment';
 import { confirmEnrolment } from '@/lib/two-factor/confirm-enrolment';
 import { disableTwoFactor } from '@/lib/two-factor/disable-two-factor';
@@ -17,6 +17,8 @@ import {
   ENROLMENT_CODE_NOT_ACCEPTED,
   ENROLMENT_GONE,
   PASSWORD_INCORRECT,
+  PASSWORD_REQUIRED,
+  PASSWORD_TOO_LONG,
   RECOVERY_CODES_NEED_TWO_FACTOR,
   REQUIRED_BY_OFFICE,
 } from '@/lib/two-factor/messages';
@@ -36,24 +38,24 @@ export async function finishEnrolment(_prev: FormState, formData: FormData): Pro
   if (!parsed.ok) return { fieldErrors: { code: [await translate(parsed.message)] } };
 
   const result = await confirmEnrolment({ userId: user.id, sessionId, code: parsed.code }, await getRequestMeta());
-  if (result.kind === 'wrong') return { fieldErrors: { code: [ENROLMENT_CODE_NOT_ACCEPTED] } };
-  if (result.kind === 'no-enrolment') return { message: ENROLMENT_GONE };
+  if (result.kind === 'wrong') return { fieldErrors: { code: [await translate(ENROLMENT_CODE_NOT_ACCEPTED)] } };
+  if (result.kind === 'no-enrolment') return { message: await translate(ENROLMENT_GONE) };
   return { ok: true, recoveryCodes: result.recoveryCodes };
 }
 
 // A missing field or a file part is an empty one (textField): its own message, not the validator's.
-const PasswordSchema = z.object({ password: z.string('Enter your password.').min(1, 'Enter your password.').max(1024, 'That password is too long.') });
+const PasswordSchema = z.object({ password: z.string(PASSWORD_REQUIRED).min(1, PASSWORD_REQUIRED).max(1024, PASSWORD_TOO_LONG) });
 
 /** The answer to a password that did not pass, the same wherever the password confirms a change (S5). */
 async function passwordRefused(kind: 'incorrect' | 'locked'): Promise<FormState> {
-  return kind === 'incorrect' ? { fieldErrors: { password: [PASSWORD_INCORRECT] } } : { message: await translate(PASSWORD_LOCKED) };
+  return kind === 'incorrect' ? { fieldErrors: { password: [await translate(PASSWORD_INCORRECT)] } } : { message: await translate(PASSWORD_LOCKED) };
 }
 
 export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, sessionId } = await requireActiveSession();
   if (!isFormData(formData)) return unreadableForm();
   const parsed = PasswordSchema.safeParse({ password: textField(formData, 'password') });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors(z.flattenError(parsed.error).fieldErrors) };
 
   const result = await disableTwoFactor({ userId: user.id, sessionId, password: parsed.data.password }, await getRequestMeta());
   switch (result.kind) {
@@ -61,9 +63,9 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
     case 'locked':
       return passwordRefused(result.kind);
     case 'not-enabled':
-      return { message: ALREADY_DISABLED };
+      return { message: await translate(ALREADY_DISABLED) };
     case 'required-by-office':
-      return { message: REQUIRED_BY_OFFICE };
+      return { message: await translate(REQUIRED_BY_OFFICE) };
     case 'disabled':
       return { ok: true };
   }
@@ -74,7 +76,7 @@ export async function generateRecoveryCodes(_prev: FormState, formData: FormData
   const { user } = await requireActiveSession();
   if (!isFormData(formData)) return unreadableForm();
   const parsed = PasswordSchema.safeParse({ password: textField(formData, 'password') });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors(z.flattenError(parsed.error).fieldErrors) };
 
   const result = await regenerateRecoveryCodes({ userId: user.id, password: parsed.data.password }, await getRequestMeta());
   switch (result.kind) {
@@ -82,7 +84,7 @@ export async function generateRecoveryCodes(_prev: FormState, formData: FormData
     case 'locked':
       return passwordRefused(result.kind);
     case 'not-enabled':
-      return { message: RECOVERY_CODES_NEED_TWO_FACTOR };
+      return { message: await translate(RECOVERY_CODES_NEED_TWO_FACTOR) };
     case 'generated':
       return { ok: true, recoveryCodes: result.recoveryCodes };
   }

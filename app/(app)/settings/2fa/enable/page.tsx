@@ -4,12 +4,15 @@ import { redirect } from 'next/navigation';
 import { requireEnrolmentAccess } from '@/lib/auth/guards';
 import { productConfig } from '@/lib/env';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
+import { getTranslator } from '@/lib/i18n/server';
 import { Card } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
 import { EnrolmentKey } from '@/components/two-factor/enrolment-key';
 import { ConfirmEnrolmentForm } from '@/components/two-factor/confirm-enrolment-form';
 
-export const metadata: Metadata = { title: 'Enable 2FA' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator('enable2fa'))('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,45 +25,43 @@ export default async function EnableTwoFactorPage({ searchParams }: Props) {
   if (user.twoFactorEnabledAt && !justEnabled) redirect('/settings/2fa');
   const enrolment = justEnabled ? null : await readEnrolment(user.id);
   if (!enrolment && !justEnabled) redirect('/settings/2fa');
+  const t = await getTranslator('enable2fa');
+  const common = await getTranslator('common');
 
   return (
     <Card className="max-w-2xl">
-      <p className="text-sm font-medium text-brand-700">Enable 2FA · Step {confirming ? 2 : 1} of 2</p>
+      <p className="text-sm font-medium text-brand-700">{t('step', { step: confirming ? 2 : 1, total: 2 })}</p>
       {confirming ? (
         <>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Enter the code from your app</h1>
-          <p className="mt-2 text-slate-700">A 6-digit code now appears in your authentication app. Enter that code below.</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('confirm.heading')}</h1>
+          <p className="mt-2 text-slate-700">{t('confirm.intro')}</p>
           <div className="mt-6">
             <ConfirmEnrolmentForm accountEmail={user.email} appName={productConfig().APP_NAME} alreadyEnabled={justEnabled} />
           </div>
         </>
       ) : (
         <>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Scan the QR code</h1>
-          <p className="mt-2 text-slate-700">
-            Use your authentication app to scan the QR code, or enter the 2FA key in your authentication app. Then click Next.
-          </p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('scan.heading')}</h1>
+          <p className="mt-2 text-slate-700">{t('scan.intro')}</p>
           <div className="mt-6 flex flex-col gap-6 sm:flex-row sm:items-start">
             <div
               role="img"
-              aria-label="QR code for your authenticator app"
+              aria-label={t('scan.qrLabel')}
               data-testid="totp-qr"
               className="h-52 w-52 shrink-0 rounded-lg bg-white ring-1 ring-slate-200 [&>svg]:h-full [&>svg]:w-full"
               dangerouslySetInnerHTML={{ __html: enrolment!.qrSvg }}
             />
             <div className="space-y-4">
               <EnrolmentKey secret={enrolment!.key} />
-              <p className="text-sm text-slate-600">
-                No authentication app yet? Install one of your choice first, for example Microsoft Authenticator, Google Authenticator, Authy or FreeOTP.
-              </p>
+              <p className="text-sm text-slate-600">{t('scan.noApp')}</p>
             </div>
           </div>
           <div className="mt-8 flex items-center justify-between gap-3">
             <Link href="/settings/2fa" className="text-sm font-medium text-slate-600 underline">
-              Cancel
+              {common('cancel')}
             </Link>
             <Link href="/settings/2fa/enable?step=confirm" className={buttonClass('primary')}>
-              Next
+              {common('next')}
             </Link>
           </div>
         </>

@@ -5,20 +5,23 @@ import { productConfig } from '@/lib/env';
 import { countUnusedRecoveryCodes } from '@/lib/two-factor/recovery-codes';
 import { Card } from '@/components/ui/card';
 import { RegenerateRecoveryCodesForm } from '@/components/two-factor/regenerate-recovery-codes-form';
-import { unusedRecoveryCodesText } from '@/lib/two-factor/messages';
+import { unusedRecoveryCodes } from '@/lib/two-factor/messages';
+import { getTranslator, translate } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'New recovery codes' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator('recoveryCodes'))('pageTitle') };
+}
 
 export default async function RecoveryCodesPage() {
   const { user } = await requireActiveSession();
   if (!user.twoFactorEnabledAt) redirect('/settings/2fa');
   const codesLeft = await countUnusedRecoveryCodes(user.id);
+  const t = await getTranslator('recoveryCodes');
   return (
     <Card className="max-w-2xl">
-      <h1 className="text-2xl font-semibold tracking-tight">Generate new recovery codes</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('heading')}</h1>
       <p className="mt-2 text-slate-700">
-        {unusedRecoveryCodesText(codesLeft)} New codes replace all of your current recovery codes: the old ones stop working at once, also the ones you have not
-        used.
+        {await translate(unusedRecoveryCodes(codesLeft))} {t('replaceWarning')}
       </p>
       <div className="mt-6">
         <RegenerateRecoveryCodesForm accountEmail={user.email} appName={productConfig().APP_NAME} />
