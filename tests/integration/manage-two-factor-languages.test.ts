@@ -139,7 +139,7 @@ describe('the actions answer in the browser’s language', () => {
     expect((await turnOff('pas le bon')).result).toEqual({ fieldErrors: { password: ['Le mot de passe est incorrect.'] } });
     for (let i = 2; i <= PASSWORD_FAILURE_LIMIT; i++) await turnOff(`faux ${i}`);
     expect((await turnOff(user.password)).result?.message).toBe(
-      'Il y a eu trop de tentatives de connexion infructueuses avec cette adresse e-mail. Pour votre sécurité, la connexion est suspendue pendant 15 minutes. Réessayez plus tard, ou contactez le helpdesk.',
+      'Il y a eu trop de tentatives de connexion infructueuses avec cette adresse e-mail. Pour votre sécurité, la connexion est suspendue pendant 15 minutes. Réessayez plus tard ou contactez le helpdesk.',
     );
     expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(1);
   });
