@@ -87,15 +87,18 @@ const SYSTEMS: Array<[RegExp, string]> = [
 ];
 const firstMatch = (text: string, list: Array<[RegExp, string]>) => list.find(([pattern]) => pattern.test(text))?.[1];
 
+/** A browser and the system it runs on, as people name them ("Firefox", "Windows"); the words around them are the reader's language's. */
+export type BrowserParts = { browser: string; system: string | null };
+
 /**
- * A browser as people name it ("Firefox on Windows"), from its User-Agent header, for a user
- * reading their own sign-ins. Unknown ones are shown as sent, shortened.
+ * A browser as people name it, from its User-Agent header, for a user reading their own
+ * sign-ins: the catalogue joins the parts ("Firefox on Windows", "Firefox op Windows").
+ * Unknown ones are shown as sent, shortened, with no system.
  */
-export function describeBrowser(userAgent: string | null): string | null {
+export function browserParts(userAgent: string | null): BrowserParts | null {
   const ua = userAgent?.trim();
   if (!ua) return null;
   const browser = firstMatch(ua, BROWSERS);
-  const system = firstMatch(ua, SYSTEMS);
-  if (browser) return system ? `${browser} on ${system}` : browser;
-  return ua.length > 60 ? `${ua.slice(0, 59)}…` : ua;
+  if (browser) return { browser, system: firstMatch(ua, SYSTEMS) ?? null };
+  return { browser: ua.length > 60 ? `${ua.slice(0, 59)}…` : ua, system: null };
 }

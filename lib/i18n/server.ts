@@ -5,7 +5,7 @@ import { createTranslator } from 'next-intl';
 import { productConfig } from '@/lib/env';
 import { dateFormat, type DateFormat } from '@/lib/format';
 import { LOCALE_COOKIE, resolveLocale, resolveTimeZone, type Locale } from './locale';
-import { CATALOGUES, isMessageKey, type Message, type Messages, type Namespace } from './messages';
+import { CATALOGUES, isMessageKey, type Message, type MessageValues, type Messages, type Namespace } from './messages';
 
 /**
  * Translation on the server: server components, server actions, route handlers, lib code and
@@ -85,13 +85,18 @@ export async function translate(message: Message): Promise<string> {
  * zod's field errors, written as message keys (messageKey('login.emailRequired')), as text in
  * this request's language. A message that is not a key (zod's own, for a case no schema
  * message covers) becomes the generic "check this field" text rather than English.
+ * `values` are the arguments of the schema's messages that take some (a limit from a
+ * constant, say: `{ max: MAX_GRACE_DAYS }`); ICU ignores the ones a message does not use.
  */
-export async function translateFieldErrors(fieldErrors: Record<string, string[] | undefined>): Promise<Record<string, string[] | undefined>> {
+export async function translateFieldErrors(
+  fieldErrors: Record<string, string[] | undefined>,
+  values?: MessageValues,
+): Promise<Record<string, string[] | undefined>> {
   const locale = await getRequestLocale();
   return Object.fromEntries(
     Object.entries(fieldErrors).map(([field, errors]) => [
       field,
-      errors?.map((error) => translateMessage(locale, isMessageKey(error) ? error : 'errors.invalidField')),
+      errors?.map((error) => translateMessage(locale, isMessageKey(error) ? (values ? { key: error, values } : error) : 'errors.invalidField')),
     ]),
   );
 }

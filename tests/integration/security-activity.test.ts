@@ -10,8 +10,7 @@ import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { OWN_EVENTS_PAGE_SIZE } from '@/lib/audit/query-own-security-events';
-import type { OwnSecurityEvent } from '@/lib/audit/own-security-event';
-import { SecurityActivityTable } from '@/components/security/security-activity-table';
+import { SecurityActivityTable, type SecurityActivityRow } from '@/components/security/security-activity-table';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { findElement } from '../helpers/react-tree';
@@ -21,7 +20,7 @@ async function eventsOnPage(browser: FakeBrowser, searchParams: Record<string, s
   const outcome = await as(browser, () => SecurityActivityPage({ searchParams: Promise.resolve(searchParams) }));
   if (!outcome.result) throw new Error(`no page: ${JSON.stringify(outcome)}`);
   const table = findElement(outcome.result, { type: SecurityActivityTable });
-  return (table!.props as { events: OwnSecurityEvent[] }).events;
+  return (table!.props as { events: SecurityActivityRow[] }).events;
 }
 
 async function resetByHelpdesk(agentBrowser: FakeBrowser, user: { id: string }) {

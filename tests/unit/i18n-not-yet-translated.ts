@@ -41,9 +41,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'lib/two-factor/messages.ts',
 
   // Security activity and the audit events' labels
-  'app/(app)/settings/security/page.tsx',
-  'components/security/security-activity-table.tsx',
-  'lib/audit/own-security-event.ts',
 
   // Helpdesk and audit log
   'app/(app)/helpdesk/audit/page.tsx',
@@ -60,9 +57,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'lib/helpdesk/identity-checks.ts',
 
   // Office
-  'app/(app)/office/actions.ts',
-  'app/(app)/office/page.tsx',
-  'components/office/requirement-form.tsx',
 
   // Requests refused before an action runs (proxy.ts), and the error pages' refusal texts
   'app/error.tsx',
