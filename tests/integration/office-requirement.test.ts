@@ -184,7 +184,9 @@ describe('in the admin’s language, with deadlines in their time zone', () => {
     browser.headers.set('accept-language', 'nl-BE,nl;q=0.9,en;q=0.8');
     const preview = await save(browser, { required: 'on', graceDays: '0' });
     expect(preview.result?.message).toMatch(
-      new RegExp(`^2 gebruikers hebben nog geen tweestapsverificatie ingeschakeld en moeten dat doen vóór ${BRUSSELS_NL} \\(bij de volgende keer inloggen\\)\\.$`),
+      new RegExp(
+        `^2 gebruikers hebben nog geen tweestapsverificatie ingeschakeld en moeten dat doen vóór ${BRUSSELS_NL} \\(bij de volgende keer inloggen\\)\\.$`,
+      ),
     );
 
     const protectedAdmin = await createUser({ role: 'OFFICE_ADMIN', twoFactor: true });
