@@ -54,6 +54,7 @@ export const CLIENT_NAMESPACES = [
   'layout',
   'errors',
   'office', // the office's requirement form
+  'account', // the account menu's link and the language and time zone form
 ] as const satisfies ReadonlyArray<keyof Messages>;
 
 export function clientMessages(locale: Locale): Partial<Messages> {

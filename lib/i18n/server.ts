@@ -3,6 +3,8 @@ import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { createTranslator } from 'next-intl';
 import { productConfig } from '@/lib/env';
+import { getCurrentSession } from '@/lib/auth/guards';
+import type { SessionContext } from '@/lib/auth/sessions';
 import { dateFormat, type DateFormat } from '@/lib/format';
 import { LOCALE_COOKIE, resolveLocale, resolveTimeZone, type Locale } from './locale';
 import { CATALOGUES, isMessageKey, type Message, type MessageValues, type Messages, type Namespace } from './messages';
@@ -19,17 +21,21 @@ import { CATALOGUES, isMessageKey, type Message, type MessageValues, type Messag
 type UserLanguageSettings = { locale: string | null; timeZone: string | null };
 
 /**
- * TODO(merge): the signed-in user's own settings, User.locale and User.timeZone (columns added
- * by the account-settings branch). When they exist, select them in loadSession() and return:
- *
- *   const session = await getCurrentSession();            // '@/lib/auth/guards'
- *   return session?.stage === 'ACTIVE' ? { locale: session.user.locale, timeZone: session.user.timeZone } : null;
- *
- * Only a signed-in session counts: a pending login (password done, code not yet) keeps the
- * language its login page had, so the verify page does not switch language halfway.
+ * The signed-in user's own settings, User.locale and User.timeZone (account settings,
+ * /settings/account), as stored: resolveLocale() and resolveTimeZone() skip a value that is
+ * not valid. Only a signed-in session counts: a pending login (password done, code not yet)
+ * keeps the language its login page had, so the verify page does not switch language halfway.
  */
 async function signedInUserSettings(): Promise<UserLanguageSettings | null> {
-  return null;
+  let session: SessionContext | null;
+  try {
+    session = await getCurrentSession();
+  } catch (error) {
+    // The database is out of reach: the page that says so (an error page) still speaks the cookie's or the browser's language.
+    console.error('The signed-in user’s language could not be read', error);
+    return null;
+  }
+  return session?.stage === 'ACTIVE' ? { locale: session.user.locale, timeZone: session.user.timeZone } : null;
 }
 
 export type RequestLanguage = { locale: Locale; timeZone: string };
