@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
 import { createTranslator } from 'next-intl';
 import { productConfig } from '@/lib/env';
 import { getCurrentSession } from '@/lib/auth/guards';
@@ -31,6 +32,7 @@ async function signedInUserSettings(): Promise<UserLanguageSettings | null> {
   try {
     session = await getCurrentSession();
   } catch (error) {
+    unstable_rethrow(error); // Next.js's own signals (a page rendered per request, a redirect) are not failures
     // The database is out of reach: the page that says so (an error page) still speaks the cookie's or the browser's language.
     console.error('The signed-in user’s language could not be read', error);
     return null;
