@@ -1,8 +1,9 @@
 /**
  * The time zones the account settings offer: the portal's default (Europe/Brussels unless
  * configured) first, then every IANA zone the runtime knows, grouped by region, Europe first.
- * The server builds the list (its runtime is the one that formats the times) and checks the
- * answer with isTimeZone(), so a zone the list lacks cannot be stored by a forged form either.
+ * The server builds the list (its runtime is the one that formats the times); the action
+ * checks the answer with isTimeZone(), so whatever a forged form sends, only a zone the
+ * runtime can format in is stored.
  */
 
 export const TIME_ZONE_REGIONS = [
