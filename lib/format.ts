@@ -47,19 +47,6 @@ export function dateFormat({ locale, timeZone }: { locale: Locale; timeZone: str
   };
 }
 
-/**
- * @deprecated The English, UTC rendering screens used before the three languages; kept until
- * every screen uses dateFormat() (getDateFormat() / useDateFormat()). Do not use in new code.
- */
-export function formatDate(date: Date): string {
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
-/** @deprecated See formatDate. */
-export function formatDateTime(date: Date): string {
-  return `${date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
-}
-
 /** A limit's length as a message says it: "15 minutes", "2 hours". */
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -87,29 +74,18 @@ const SYSTEMS: Array<[RegExp, string]> = [
 ];
 const firstMatch = (text: string, list: Array<[RegExp, string]>) => list.find(([pattern]) => pattern.test(text))?.[1];
 
-/**
- * A browser as people name it ("Firefox on Windows"), from its User-Agent header, for a user
- * reading their own sign-ins. Unknown ones are shown as sent, shortened.
- */
-export function describeBrowser(userAgent: string | null): string | null {
-  const ua = userAgent?.trim();
-  if (!ua) return null;
-  const browser = firstMatch(ua, BROWSERS);
-  const system = firstMatch(ua, SYSTEMS);
-  if (browser) return system ? `${browser} on ${system}` : browser;
-  return ua.length > 60 ? `${ua.slice(0, 59)}…` : ua;
-}
-
-export type BrowserParts = { kind: 'named'; browser: string; system: string | null } | { kind: 'unrecognised'; userAgent: string };
+/** A browser and the system it runs on, as people name them ("Firefox", "Windows"); the words around them are the reader's language's. */
+export type BrowserParts = { browser: string; system: string | null };
 
 /**
- * describeBrowser()'s facts before they are joined in English: for a text that joins them in
- * its reader's language (an e-mail's "Firefox op Windows", "Firefox sous Windows").
+ * A browser as people name it, from its User-Agent header, for a user reading their own
+ * sign-ins: the catalogue joins the parts ("Firefox on Windows", "Firefox op Windows").
+ * Unknown ones are shown as sent, shortened, with no system.
  */
 export function browserParts(userAgent: string | null): BrowserParts | null {
   const ua = userAgent?.trim();
   if (!ua) return null;
   const browser = firstMatch(ua, BROWSERS);
-  if (browser) return { kind: 'named', browser, system: firstMatch(ua, SYSTEMS) ?? null };
-  return { kind: 'unrecognised', userAgent: ua.length > 60 ? `${ua.slice(0, 59)}…` : ua };
+  if (browser) return { browser, system: firstMatch(ua, SYSTEMS) ?? null };
+  return { browser: ua.length > 60 ? `${ua.slice(0, 59)}…` : ua, system: null };
 }

@@ -3,6 +3,7 @@ import { logOut } from '@/app/(auth)/logout/actions';
 import type { Role } from '@/lib/db/enums';
 import { getTranslator } from '@/lib/i18n/server';
 import { AccountMenu } from './account-menu';
+import { AccountSettingsMenuItem } from '@/components/account/account-settings-menu-item';
 
 type Props = { appName: string; email: string; role: Role };
 
@@ -38,6 +39,7 @@ export async function AppHeader({ appName, email, role }: Props) {
                   {t('header.securityActivity')}
                 </Link>
               </li>
+              <AccountSettingsMenuItem />
               <li>
                 <form action={logOut}>
                   <button type="submit" className="block w-full px-4 py-2 text-left text-sm text-slate-800 hover:bg-slate-100">

@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -9,6 +10,8 @@ type Props = { required: boolean; graceDays: number; maxGraceDays: number };
 
 /** The office's 2FA requirement. Turning it on shows who is affected and by when, then asks to confirm. */
 export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
+  const t = useTranslations('office.requirement');
+  const tc = useTranslations('common');
   const [state, action] = useActionState(saveTwoFactorRequirement, initialFormState);
   const confirming = !!state.fieldErrors?.confirm;
   const values = state.values ?? { required: required ? 'on' : 'off', graceDays: String(graceDays) };
@@ -18,21 +21,19 @@ export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
       <label className="flex items-start gap-3">
         <input type="checkbox" name="required" defaultChecked={values.required === 'on'} className="mt-1 h-4 w-4 rounded border-slate-300" />
         <span>
-          <span className="block font-medium text-slate-900">Require two-factor authentication for all users in this office</span>
-          <span className="block text-sm text-slate-600">
-            Users without 2FA get a reminder on every page, and after the grace period must enable it when they log in.
-          </span>
+          <span className="block font-medium text-slate-900">{t('requireLabel')}</span>
+          <span className="block text-sm text-slate-600">{t('requireHint')}</span>
         </span>
       </label>
       <TextField
-        label="Grace period in days"
+        label={t('graceLabel')}
         name="graceDays"
         type="number"
         inputMode="numeric"
         min={0}
         max={maxGraceDays}
         defaultValue={values.graceDays}
-        hint="0 means at their next login."
+        hint={t('graceHint')}
         errors={state.fieldErrors?.graceDays}
         className="max-w-[12rem]"
       />
@@ -46,15 +47,15 @@ export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
               value="yes"
               className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
             >
-              Confirm and require 2FA
+              {t('confirm')}
             </button>
             <a href="/office" className="text-sm font-medium text-slate-700 underline">
-              Cancel
+              {tc('cancel')}
             </a>
           </div>
         </div>
       ) : (
-        <SubmitButton>Save</SubmitButton>
+        <SubmitButton>{t('save')}</SubmitButton>
       )}
     </form>
   );

@@ -59,7 +59,7 @@ const labelTranslators = new Map<Locale, Translator<'audit.events'>>();
  * not compile: the translator's key is typed by messages/en.json, and nl and fr are typed as en.
  * English when no locale is given, for callers not converted yet: pass the reader's.
  */
-export function eventLabel(type: string, locale: Locale = 'en'): string {
+export function eventLabel(type: string, locale: Locale): string {
   if (!isAuditEventType(type)) return type;
   let t = labelTranslators.get(locale);
   if (!t) {

@@ -1,14 +1,16 @@
 import type { AuditOutcome } from '@/lib/db/enums';
-import { eventLabel, type AuditEventType } from './events';
+import type { AuditEventType } from './events';
 import type { AuditEventView } from './query-audit-events';
-import { describeBrowser, formatDuration } from '@/lib/format';
+import { browserParts, type BrowserParts } from '@/lib/format';
 import { CODE_LOCK_MS, PASSWORD_LOCK_MS } from '@/lib/auth/limits';
+import type { Message } from '@/lib/i18n/messages';
 
 /**
  * What a user sees of their own audit trail on Security activity: events whose subject is
  * themself, of the kinds that tell them something about their account's security. Events
  * the helpdesk made say so, without the agent's name, e-mail address, IP address, browser,
- * ticket or reason.
+ * ticket or reason. Facts and catalogue messages, no words: the page says them in the
+ * reader's language, with times in their time zone.
  */
 export const OWN_SECURITY_EVENT_TYPES = [
   'login.completed',
@@ -34,38 +36,39 @@ export const OWN_SECURITY_EVENT_TYPES = [
 export type OwnSecurityEvent = {
   id: number;
   createdAt: Date;
-  label: string;
+  /** The stored type; its words are the audit log's label for it (lib/audit/events.ts). */
+  type: string;
   outcome: AuditOutcome;
   /** Who did it: the user (or someone with their password), or the helpdesk. */
   by: 'you' | 'helpdesk';
   /** Only for what came from the user's side; never an agent's. */
   ip: string | null;
-  browser: string | null;
-  note: string | null;
+  browser: BrowserParts | null;
+  note: Message | null;
 };
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const minutes = (ms: number) => Math.round(ms / 60_000);
 
-function noteFor(event: AuditEventView): string | null {
+function noteFor(event: AuditEventView): Message | null {
   const { details } = event;
   const count = (key: string) => (typeof details[key] === 'number' ? (details[key] as number) : null);
   switch (event.type) {
     case 'login.recovery_code_used': {
       const left = count('codesLeft');
-      return left === null ? null : `${plural(left, 'recovery code', 'recovery codes')} left`;
+      return left === null ? null : { key: 'security.notes.recoveryCodesLeft', values: { count: left } };
     }
     case 'logout.other_sessions': {
       const ended = count('sessionsEnded');
-      return ended === null ? null : `${plural(ended, 'other session', 'other sessions')} ended`;
+      return ended === null ? null : { key: 'security.notes.otherSessionsEnded', values: { count: ended } };
     }
     case 'login.password_locked':
-      return `Paused for ${formatDuration(PASSWORD_LOCK_MS)}`;
+      return { key: 'security.notes.paused', values: { minutes: minutes(PASSWORD_LOCK_MS) } };
     case 'login.code_locked':
-      return `Paused for ${formatDuration(CODE_LOCK_MS)}`;
+      return { key: 'security.notes.paused', values: { minutes: minutes(CODE_LOCK_MS) } };
     case 'helpdesk.two_factor_reset':
-      return 'At your request, after the helpdesk confirmed your identity';
+      return 'security.notes.helpdeskReset';
     default:
-      return details.reason === 'locked' ? 'Refused: logging in was paused' : null;
+      return details.reason === 'locked' ? 'security.notes.refusedWhilePaused' : null;
   }
 }
 
@@ -77,11 +80,11 @@ export function toOwnSecurityEvent(event: AuditEventView, userId: string): OwnSe
   return {
     id: event.id,
     createdAt: event.createdAt,
-    label: eventLabel(event.type),
+    type: event.type,
     outcome: event.outcome,
     by: byHelpdesk ? 'helpdesk' : 'you',
     ip: fromUserSide ? event.ip : null,
-    browser: fromUserSide ? describeBrowser(event.userAgent) : null,
+    browser: fromUserSide ? browserParts(event.userAgent) : null,
     note: noteFor(event),
   };
 }

@@ -28,6 +28,9 @@ export type SessionUser = {
   twoFactorDeadline: Date | null;
   /** Past that deadline: only enrolment and log out are open until 2FA is on. Decided per request. */
   mustEnrolNow: boolean;
+  /** The language and time zone the user chose (account settings), as stored; null until chosen. lib/i18n/server.ts checks them. */
+  locale: string | null;
+  timeZone: string | null;
 };
 
 /** How a login's second step was passed. */
@@ -115,6 +118,8 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
           officeId: true,
           officeJoinedAt: true,
           twoFactorDueBy: true,
+          locale: true,
+          timeZone: true,
           office: { select: { name: true, twoFactorRequired: true, twoFactorGraceDays: true, twoFactorRequiredAt: true, twoFactorDeadline: true } },
           totpCredential: { select: { confirmedAt: true } },
         },
@@ -147,6 +152,8 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
       officeRequiresTwoFactor: !!user.office?.twoFactorRequired,
       twoFactorDeadline,
       mustEnrolNow: twoFactorDeadline !== null && twoFactorDeadline <= now,
+      locale: user.locale,
+      timeZone: user.timeZone,
     },
   };
 }

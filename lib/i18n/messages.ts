@@ -63,6 +63,8 @@ export const CLIENT_NAMESPACES = [
   'enable2fa', // Enable 2FA's confirm form (components/two-factor)
   'disable2fa', // the Disable 2FA form and its confirmation
   'recoveryCodes', // the new recovery codes form and the panel that shows them
+  'office', // the office's requirement form
+  'account', // the account menu's link and the language and time zone form
 ] as const satisfies ReadonlyArray<keyof Messages>;
 
 export function clientMessages(locale: Locale): Partial<Messages> {

@@ -1,11 +1,14 @@
 import 'server-only';
 import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
 import { createTranslator } from 'next-intl';
 import { productConfig } from '@/lib/env';
+import { getCurrentSession } from '@/lib/auth/guards';
+import type { SessionContext } from '@/lib/auth/sessions';
 import { dateFormat, type DateFormat } from '@/lib/format';
 import { LOCALE_COOKIE, resolveLocale, resolveTimeZone, type Locale } from './locale';
-import { CATALOGUES, isMessageKey, type Message, type Messages, type Namespace } from './messages';
+import { CATALOGUES, isMessageKey, type Message, type MessageValues, type Messages, type Namespace } from './messages';
 
 /**
  * Translation on the server: server components, server actions, route handlers, lib code and
@@ -19,17 +22,22 @@ import { CATALOGUES, isMessageKey, type Message, type Messages, type Namespace }
 type UserLanguageSettings = { locale: string | null; timeZone: string | null };
 
 /**
- * TODO(merge): the signed-in user's own settings, User.locale and User.timeZone (columns added
- * by the account-settings branch). When they exist, select them in loadSession() and return:
- *
- *   const session = await getCurrentSession();            // '@/lib/auth/guards'
- *   return session?.stage === 'ACTIVE' ? { locale: session.user.locale, timeZone: session.user.timeZone } : null;
- *
- * Only a signed-in session counts: a pending login (password done, code not yet) keeps the
- * language its login page had, so the verify page does not switch language halfway.
+ * The signed-in user's own settings, User.locale and User.timeZone (account settings,
+ * /settings/account), as stored: resolveLocale() and resolveTimeZone() skip a value that is
+ * not valid. Only a signed-in session counts: a pending login (password done, code not yet)
+ * keeps the language its login page had, so the verify page does not switch language halfway.
  */
 async function signedInUserSettings(): Promise<UserLanguageSettings | null> {
-  return null;
+  let session: SessionContext | null;
+  try {
+    session = await getCurrentSession();
+  } catch (error) {
+    unstable_rethrow(error); // Next.js's own signals (a page rendered per request, a redirect) are not failures
+    // The database is out of reach: the page that says so (an error page) still speaks the cookie's or the browser's language.
+    console.error('The signed-in user’s language could not be read', error);
+    return null;
+  }
+  return session?.stage === 'ACTIVE' ? { locale: session.user.locale, timeZone: session.user.timeZone } : null;
 }
 
 export type RequestLanguage = { locale: Locale; timeZone: string };
@@ -85,13 +93,18 @@ export async function translate(message: Message): Promise<string> {
  * zod's field errors, written as message keys (messageKey('login.emailRequired')), as text in
  * this request's language. A message that is not a key (zod's own, for a case no schema
  * message covers) becomes the generic "check this field" text rather than English.
+ * `values` are the arguments of the schema's messages that take some (a limit from a
+ * constant, say: `{ max: MAX_GRACE_DAYS }`); ICU ignores the ones a message does not use.
  */
-export async function translateFieldErrors(fieldErrors: Record<string, string[] | undefined>): Promise<Record<string, string[] | undefined>> {
+export async function translateFieldErrors(
+  fieldErrors: Record<string, string[] | undefined>,
+  values?: MessageValues,
+): Promise<Record<string, string[] | undefined>> {
   const locale = await getRequestLocale();
   return Object.fromEntries(
     Object.entries(fieldErrors).map(([field, errors]) => [
       field,
-      errors?.map((error) => translateMessage(locale, isMessageKey(error) ? error : 'errors.invalidField')),
+      errors?.map((error) => translateMessage(locale, isMessageKey(error) ? (values ? { key: error, values } : error) : 'errors.invalidField')),
     ]),
   );
 }

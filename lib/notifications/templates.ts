@@ -73,6 +73,5 @@ function whatHappened(kind: NotificationKind, ctx: NotificationContext, t: Email
 function browserLine(userAgent: string | null, t: EmailTranslator): string {
   const parts = browserParts(userAgent);
   if (!parts) return t('browserUnknown');
-  if (parts.kind === 'unrecognised') return t('browser', { browser: parts.userAgent });
   return t('browser', { browser: parts.system ? t('browserOnSystem', { browser: parts.browser, system: parts.system }) : parts.browser });
 }

@@ -3,8 +3,6 @@
  * them into text in the request's language (translate()), pages with their translator.
  */
 import { messageKey, type Message } from '@/lib/i18n/messages';
-import type { Locale } from '@/lib/i18n/locale';
-import { translateMessage } from '@/lib/i18n/server';
 
 export const ENROLMENT_CODE_NOT_ACCEPTED = messageKey('enable2fa.codeNotAccepted');
 export const ENROLMENT_GONE = messageKey('enable2fa.enrolmentGone');
@@ -19,13 +17,4 @@ export const RECOVERY_CODES_NEED_TWO_FACTOR = messageKey('recoveryCodes.needTwoF
 /** "You have 3 unused recovery codes left." (none, one, several: an ICU plural in each language). */
 export function unusedRecoveryCodes(count: number): Message {
   return { key: 'recoveryCodes.unusedLeft', values: { count } };
-}
-
-/**
- * The same as text. TODO(merge): lib/notifications/templates.ts calls this without a locale
- * until the e-mails are converted; they should pass the recipient's language (or translate
- * unusedRecoveryCodes() themselves), and then the default goes.
- */
-export function unusedRecoveryCodesText(count: number, locale: Locale = 'en'): string {
-  return translateMessage(locale, unusedRecoveryCodes(count));
 }

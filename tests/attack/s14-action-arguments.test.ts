@@ -25,7 +25,6 @@ type Caller = 'pending login' | 'user' | 'helpdesk agent' | 'office admin';
 const ADMITTED: Record<string, Caller | null> = {
   logIn: null, // public: the anonymous calls reach its arguments
   logOut: null,
-  chooseLanguage: null, // public: sets only the browser's own language cookie
   verifyCode: 'pending login',
   verifyRecoveryCode: 'pending login',
   beginEnrolment: null,
@@ -36,6 +35,8 @@ const ADMITTED: Record<string, Caller | null> = {
   resetUserTwoFactor: 'helpdesk agent',
   unlockUserAccount: 'helpdesk agent',
   saveTwoFactorRequirement: 'office admin',
+  saveLanguagePreferences: 'user',
+  chooseLanguage: null, // public, like logIn; for a signed-in caller it also sets their account's language
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */
@@ -50,6 +51,7 @@ async function databaseState() {
     (SELECT count(*) FROM "OutboxMessage")::int AS outbox,
     (SELECT coalesce(sum(failures), 0) FROM "LoginThrottle")::int AS "passwordFailures",
     (SELECT coalesce(sum("codeFailures"), 0) FROM "User")::int AS "codeFailures",
+    (SELECT md5(string_agg(coalesce(locale, '-') || coalesce("timeZone", '-'), ',' ORDER BY id)) FROM "User") AS languages,
     (SELECT md5(string_agg(o::text, ',' ORDER BY o.id)) FROM "Office" o) AS offices`);
   return rows[0] as Record<string, unknown>;
 }

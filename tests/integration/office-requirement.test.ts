@@ -4,6 +4,7 @@ jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
+import OfficePage from '@/app/(app)/office/page';
 import { beginEnrolment, finishEnrolment, turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { getCurrentSession, requireActiveSession } from '@/lib/auth/guards';
@@ -16,6 +17,7 @@ import { translateMessage } from '@/lib/i18n/server';
 import { createUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 import { authenticatorCode } from '../helpers/totp-reference';
+import { findElement, textOf } from '../helpers/react-tree';
 
 const meta = { ip: '203.0.113.5', userAgent: 'test' };
 const save = (browser: FakeBrowser, fields: Record<string, string>) => as(browser, () => saveTwoFactorRequirement(noState, form(fields)));
@@ -169,5 +171,59 @@ describe('users of an office that requires 2FA', () => {
 
     const browser = await signedInBrowser({ ...protectedMember, secret: null });
     await expect(as(browser, requireActiveSession)).resolves.toEqual({ redirect: '/settings/2fa' });
+  });
+});
+
+describe('in the admin’s language, with deadlines in their time zone', () => {
+  /** Brussels time with its zone named, in each language's own way: "29 nov 2026, 08:14 CET", in French "UTC+1". */
+  const BRUSSELS_NL = String.raw`\d{1,2} \S+ \d{4}, \d{2}:\d{2} (CET|CEST)`;
+  const BRUSSELS_FR = String.raw`\d{1,2} \S+ \d{4}, \d{2}:\d{2} UTC\+[12]`;
+
+  it('answers a Dutch admin in Dutch, with the right plural and the deadline in Brussels time', async () => {
+    const { admin } = await officeWithAdmin();
+    const browser = await signedInBrowser(admin);
+    browser.headers.set('accept-language', 'nl-BE,nl;q=0.9,en;q=0.8');
+    const preview = await save(browser, { required: 'on', graceDays: '0' });
+    expect(preview.result?.message).toMatch(
+      new RegExp(
+        `^2 gebruikers hebben nog geen tweestapsverificatie ingeschakeld en moeten dat doen vóór ${BRUSSELS_NL} \\(bij de volgende keer inloggen\\)\\.$`,
+      ),
+    );
+
+    const protectedAdmin = await createUser({ role: 'OFFICE_ADMIN', twoFactor: true });
+    await createUser({ officeId: protectedAdmin.officeId });
+    const alone = await signedInBrowser(protectedAdmin);
+    alone.headers.set('accept-language', 'nl-BE');
+    expect((await save(alone, { required: 'on', graceDays: '7' })).result?.message).toMatch(
+      new RegExp(`^1 gebruiker heeft nog geen tweestapsverificatie ingeschakeld en moet dat doen vóór ${BRUSSELS_NL}\\.$`),
+    );
+  });
+
+  it('says the longest grace period with its plural, in English and in French', async () => {
+    const { admin } = await officeWithAdmin();
+    const browser = await signedInBrowser(admin);
+    expect((await save(browser, { required: 'on', graceDays: '365' })).result?.fieldErrors?.graceDays).toEqual(['The grace period is at most 90 days.']);
+    browser.cookies.set('portal_locale', 'fr');
+    expect((await save(browser, { required: 'on', graceDays: '365' })).result?.fieldErrors?.graceDays).toEqual([
+      'Le délai de grâce est de 90 jours au maximum.',
+    ]);
+    expect((await save(browser, { required: 'on', graceDays: 'bientôt' })).result?.fieldErrors?.graceDays).toEqual([
+      'Saisissez le délai de grâce en nombre de jours.',
+    ]);
+  });
+
+  it('shows the office page in French: the deadline in Brussels time with the zone named, and who never signed in', async () => {
+    const { admin, officeId } = await officeWithAdmin();
+    await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 14 }, meta);
+    const browser = await signedInBrowser(admin);
+    browser.cookies.set('portal_locale', 'fr');
+    const page = (await as(browser, () => OfficePage({ searchParams: Promise.resolve({}) }))).result;
+    expect(textOf(findElement(page, { testId: 'office-deadline' }))).toMatch(
+      new RegExp(`^Obligatoire depuis que ce bureau l’a activée\\. Date limite pour les utilisateurs actuels\u202f: ${BRUSSELS_FR}\\.$`),
+    );
+    const text = textOf(page);
+    expect(text).toMatch(new RegExp(`Jusqu’au ${BRUSSELS_FR}`)); // the grace period of those without 2FA
+    expect(text).toContain('Jamais'); // the member who never signed in
+    expect(text).toContain('Dernière connexion');
   });
 });

@@ -98,7 +98,9 @@ beforeAll(async () => {
 });
 
 it('finds the routes it checks', () => {
-  expect(routeFiles).toEqual(expect.arrayContaining(['(app)/page.tsx', '(auth)/login/verify/actions.ts']));
+  expect(routeFiles).toEqual(
+    expect.arrayContaining(['(app)/page.tsx', '(auth)/login/verify/actions.ts', '(app)/settings/account/page.tsx', '(app)/settings/account/actions.ts']),
+  );
 });
 
 describe.each(routeFiles)('%s', (file) => {

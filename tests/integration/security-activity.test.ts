@@ -10,18 +10,17 @@ import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { OWN_EVENTS_PAGE_SIZE } from '@/lib/audit/query-own-security-events';
-import type { OwnSecurityEvent } from '@/lib/audit/own-security-event';
-import { SecurityActivityTable } from '@/components/security/security-activity-table';
+import { SecurityActivityTable, type SecurityActivityRow } from '@/components/security/security-activity-table';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
-import { findElement } from '../helpers/react-tree';
+import { findElement, textOf } from '../helpers/react-tree';
 
 /** The events the page hands to its table, as the signed-in `browser` sees them. */
 async function eventsOnPage(browser: FakeBrowser, searchParams: Record<string, string> = {}) {
   const outcome = await as(browser, () => SecurityActivityPage({ searchParams: Promise.resolve(searchParams) }));
   if (!outcome.result) throw new Error(`no page: ${JSON.stringify(outcome)}`);
   const table = findElement(outcome.result, { type: SecurityActivityTable });
-  return (table!.props as { events: OwnSecurityEvent[] }).events;
+  return (table!.props as { events: SecurityActivityRow[] }).events;
 }
 
 async function resetByHelpdesk(agentBrowser: FakeBrowser, user: { id: string }) {
@@ -145,5 +144,44 @@ describe('sign out everywhere else', () => {
     await expect(as(pending, signOutEverywhereElse)).resolves.toEqual({ redirect: '/login/verify' });
     expect((await as(elsewhere, getCurrentSession)).result).not.toBeNull();
     expect(await db.auditEvent.count({ where: { type: 'logout.other_sessions', subjectUserId: user.id } })).toBe(0);
+  });
+});
+
+describe('in the user’s language', () => {
+  it('shows the page and its events in Dutch, times in Brussels time with the zone named', async () => {
+    const user = await createUser({ twoFactor: true });
+    const here = await signedInBrowser(user);
+    await signedInBrowser(user, { atStepOffset: 1 });
+    here.headers.set('accept-language', 'nl-BE,nl;q=0.9');
+    const page = (await as(here, () => SecurityActivityPage({ searchParams: Promise.resolve({}) }))).result;
+    expect(textOf(findElement(page, { type: 'h1' }))).toBe('Beveiligingsactiviteit');
+    expect(textOf(findElement(page, { testId: 'other-sessions' }))).toMatch(/^Er is nog 1 andere browser ingelogd op je account\. Ben je ingelogd gebleven/);
+
+    await as(here, signOutEverywhereElse);
+    const [latest] = await eventsOnPage(here);
+    expect(latest).toMatchObject({ note: '1 andere sessie beëindigd', browser: 'Jest/30 FakeBrowser' }); // a browser it cannot name, as sent
+    expect(latest.time).toMatch(/^\d{1,2} \S+ \d{4}, \d{2}:\d{2} (CET|CEST)$/);
+  });
+
+  it('names a browser and its system in French, and says the helpdesk’s reset in French', async () => {
+    const user = await createUser({ twoFactor: true });
+    await db.auditEvent.create({
+      data: {
+        type: 'login.completed',
+        outcome: 'SUCCESS',
+        subjectUserId: user.id,
+        actorUserId: user.id,
+        ip: '192.0.2.1',
+        userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0',
+        details: '{}',
+      },
+    });
+    await resetByHelpdesk(agentBrowser, user);
+    const browser = await signedInBrowser({ ...user, secret: null });
+    browser.cookies.set('portal_locale', 'fr');
+    const events = await eventsOnPage(browser);
+    expect(events.find((e) => e.by === 'helpdesk')?.note).toBe('À votre demande, après vérification de votre identité par le helpdesk');
+    expect(events.map((e) => e.browser)).toContain('Firefox sous Windows');
+    expect(events[0].time).toMatch(/^\d{1,2} \S+ \d{4}, \d{2}:\d{2} UTC\+[12]$/);
   });
 });

@@ -46,7 +46,7 @@ describe('audit event labels', () => {
       '2FA réinitialisée par le helpdesk',
       '2FA reset by the helpdesk',
     ]);
-    expect(eventLabel('login.code_failed')).toBe('Wrong verification code');
+    expect(eventLabel('login.code_failed', 'en')).toBe('Wrong verification code');
   });
 
   it.each(['login.retired_type', 'toString', '__proto__', 'login', 'logout_other_sessions', ''])(

@@ -1,5 +1,5 @@
 /** Dates and times in the reader's language and time zone (lib/format.ts). */
-import { dateFormat, formatDate, formatDateTime } from '@/lib/format';
+import { dateFormat } from '@/lib/format';
 
 const winter = new Date('2026-11-29T07:14:00Z');
 const summer = new Date('2026-06-29T07:14:00Z');
@@ -34,12 +34,5 @@ describe('dateFormat', () => {
       '29 nov. 2026, 15:05',
       '29 Nov 2026, 15:05',
     ]);
-  });
-});
-
-describe('the English UTC functions the unconverted screens still use', () => {
-  it('are unchanged until those screens move to dateFormat', () => {
-    expect(formatDate(winter)).toBe('29 Nov 2026');
-    expect(formatDateTime(winter)).toBe('29 Nov 2026, 07:14 UTC');
   });
 });

@@ -7,20 +7,4 @@
  * Converted already (and so not here): app/layout.tsx, app/not-found.tsx,
  * app/(auth)/layout.tsx, components/i18n/.
  */
-export const NOT_YET_TRANSLATED: readonly string[] = [
-  // Sign-in: login and verify
-
-  // Manage 2FA: enable, disable, recovery codes; the signed-in layout and header
-
-  // Security activity and the audit events' labels
-  'app/(app)/settings/security/page.tsx',
-  'components/security/security-activity-table.tsx',
-  'lib/audit/own-security-event.ts',
-
-  // Helpdesk and audit log
-
-  // Office
-  'app/(app)/office/actions.ts',
-  'app/(app)/office/page.tsx',
-  'components/office/requirement-form.tsx',
-];
+export const NOT_YET_TRANSLATED: readonly string[] = [];

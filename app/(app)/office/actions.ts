@@ -6,18 +6,24 @@ import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireOfficeAdmin } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { previewRequirement, setTwoFactorRequirement } from '@/lib/offices/set-two-factor-requirement';
-import { formatDateTime } from '@/lib/format';
+import { messageKey } from '@/lib/i18n/messages';
+import { getDateFormat, translate, translateFieldErrors } from '@/lib/i18n/server';
 import { MAX_GRACE_DAYS } from '@/lib/offices/two-factor-deadline';
 
+const CONFIRM_TO_APPLY = messageKey('office.requirement.confirmToApply');
+
 const RequirementSchema = z.object({
-  required: z.enum(['on', 'off'], 'Choose whether the office requires two-factor authentication.'),
+  required: z.enum(['on', 'off'], messageKey('office.requirement.requiredChoice')),
   graceDays: z.coerce
-    .number('Enter the grace period as a number of days.')
-    .int('Enter a whole number of days.')
-    .min(0, 'The grace period cannot be negative.')
-    .max(MAX_GRACE_DAYS, `The grace period is at most ${MAX_GRACE_DAYS} days.`),
-  confirm: z.string('Confirm to apply').max(10, 'Confirm to apply'),
+    .number(messageKey('office.requirement.graceNotANumber'))
+    .int(messageKey('office.requirement.graceNotWhole'))
+    .min(0, messageKey('office.requirement.graceNegative'))
+    .max(MAX_GRACE_DAYS, messageKey('office.requirement.graceTooLong')),
+  confirm: z.string(CONFIRM_TO_APPLY).max(10, CONFIRM_TO_APPLY),
 });
+
+/** The arguments the schema's messages take (graceTooLong says the limit, from the constant). */
+const SCHEMA_MESSAGE_VALUES = { max: MAX_GRACE_DAYS };
 
 /**
  * The office's own admins only: the office is the caller's, never a form field. Turning the
@@ -35,16 +41,21 @@ export async function saveTwoFactorRequirement(_prev: FormState, formData: FormD
     confirm: textField(formData, 'confirm'),
   });
   const values = { graceDays: textField(formData, 'graceDays').slice(0, 10), required: textField(formData, 'required') === 'on' ? 'on' : 'off' };
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors(z.flattenError(parsed.error).fieldErrors, SCHEMA_MESSAGE_VALUES), values };
   const { required, graceDays, confirm } = parsed.data;
   const officeId = user.officeId!;
 
   if (required === 'on' && confirm !== 'yes') {
     const preview = await previewRequirement(officeId, graceDays);
+    // The deadline in the admin's time zone, named, as the office page shows it.
+    const deadline = (await getDateFormat()).dateTimeWithZone(preview.deadline);
     return {
-      fieldErrors: { confirm: ['Confirm to apply'] },
+      fieldErrors: { confirm: [await translate(CONFIRM_TO_APPLY)] },
       values,
-      message: `${preview.affectedUsers} ${preview.affectedUsers === 1 ? 'user does' : 'users do'} not have two-factor authentication yet. They must enable it by ${formatDateTime(preview.deadline)}${graceDays === 0 ? ' (at their next login)' : ''}.`,
+      message: await translate({
+        key: graceDays === 0 ? 'office.requirement.previewAtNextLogin' : 'office.requirement.preview',
+        values: { count: preview.affectedUsers, deadline },
+      }),
     };
   }
   await setTwoFactorRequirement({ officeId, adminId: user.id, required: required === 'on', graceDays }, await getRequestMeta());

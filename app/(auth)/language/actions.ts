@@ -1,7 +1,8 @@
 'use server';
-import { cookies } from 'next/headers';
-import { isProduction } from '@/lib/env';
-import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from '@/lib/i18n/locale';
+import { getCurrentSession } from '@/lib/auth/guards';
+import { setLanguagePreferences } from '@/lib/account/set-language-preferences';
+import { isLocale } from '@/lib/i18n/locale';
+import { setLocaleCookie } from '@/lib/i18n/locale-cookie';
 
 /**
  * The language switcher (components/i18n/language-switcher.tsx). Public by design, like
@@ -10,17 +11,14 @@ import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from '@/lib/i1
  * that language (with JavaScript the router refreshes; without, the POST's answer is the
  * page), so what the visitor typed never travels in a URL.
  *
- * TODO(merge): once User.locale exists, the account menu is where a signed-in user chooses;
- * it should set this cookie too, so the login page after logging out speaks the same language.
+ * A signed-in user's own setting beats the cookie (0200, "Account setting"), so for them the
+ * switcher (on an error or not-found page) changes that setting too: otherwise the button
+ * would seem to do nothing. A pending login is not signed in: only the cookie changes.
  */
 export async function chooseLanguage(formData: FormData): Promise<void> {
   const locale = formData instanceof FormData ? formData.get('locale') : null;
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: isProduction(),
-    path: '/',
-    maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS,
-  });
+  await setLocaleCookie(locale);
+  const session = await getCurrentSession();
+  if (session?.stage === 'ACTIVE') await setLanguagePreferences(session.user.id, { locale });
 }

@@ -8,9 +8,12 @@ import { signOutEverywhereElse } from './actions';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { SecurityActivityTable } from '@/components/security/security-activity-table';
+import { SecurityActivityTable, securityActivityRows } from '@/components/security/security-activity-table';
+import { getTranslator } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Security activity' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator('security'))('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,48 +26,44 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
   const cursor = parseEventCursor(first(params.cursor)) ?? undefined;
   const [{ events, nextCursor }, otherSessions] = await Promise.all([queryOwnSecurityEvents(user.id, { cursor }), countOtherSessions(user.id, sessionId)]);
   const signedOutElsewhere = first(params.notice) === 'signed-out-elsewhere';
+  const t = await getTranslator('security');
+  const rows = await securityActivityRows(events);
 
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Security activity</h1>
-        <p className="mt-1 text-slate-600">
-          Recent logins and changes to the security of your account, newest first. If you see something you did not do, change your password and contact the
-          helpdesk.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+        <p className="mt-1 text-slate-600">{t('intro')}</p>
       </div>
 
-      {signedOutElsewhere && <Notice tone="success">You are now signed out everywhere else. Only this browser is still signed in.</Notice>}
+      {signedOutElsewhere && <Notice tone="success">{t('signedOutElsewhere')}</Notice>}
 
       <Card>
-        <h2 className="text-lg font-semibold">Sign out everywhere else</h2>
+        <h2 className="text-lg font-semibold">{t('elsewhere.heading')}</h2>
         <p className="mt-1 text-sm text-slate-700" data-testid="other-sessions">
-          {otherSessions === 0
-            ? 'No other browser is signed in to your account.'
-            : `${otherSessions} other ${otherSessions === 1 ? 'browser is' : 'browsers are'} signed in to your account.`}{' '}
-          Left yourself signed in on a shared computer, or see a login you do not recognise? End every session but this one.
+          {otherSessions === 0 ? t('elsewhere.none') : t('elsewhere.some', { count: otherSessions })} {t('elsewhere.advice')}
         </p>
         <form action={signOutEverywhereElse} className="mt-4">
-          <SubmitButton variant="secondary" pendingLabel="Signing out…">
-            Sign out everywhere else
+          <SubmitButton variant="secondary" pendingLabel={t('elsewhere.submitting')}>
+            {t('elsewhere.submit')}
           </SubmitButton>
         </form>
       </Card>
 
       <section className="space-y-3">
-        <h2 className="text-lg font-semibold">Recent events</h2>
-        <SecurityActivityTable events={events} />
-        <nav aria-label="Pages" className="flex justify-between">
+        <h2 className="text-lg font-semibold">{t('events.heading')}</h2>
+        <SecurityActivityTable events={rows} />
+        <nav aria-label={t('events.pages')} className="flex justify-between">
           {cursor ? (
             <Link href="/settings/security" className="text-sm font-medium text-brand-700 underline">
-              Newest
+              {t('events.newest')}
             </Link>
           ) : (
             <span />
           )}
           {nextCursor && (
             <Link href={`/settings/security?cursor=${nextCursor}`} className="text-sm font-medium text-brand-700 underline">
-              Older events →
+              {t('events.older')}
             </Link>
           )}
         </nav>
