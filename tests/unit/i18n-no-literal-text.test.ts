@@ -1,13 +1,11 @@
 /**
  * Nothing a user reads is written in the code (issue #13): every page, component, server
  * action, lib message and e-mail template takes its words from messages/{nl,fr,en}.json.
- * What counts as "words a user reads" is in tests/helpers/user-visible-literals.ts; the files
- * not converted yet are listed in ./i18n-not-yet-translated.ts, and that list only shrinks.
+ * What counts as "words a user reads" is in tests/helpers/user-visible-literals.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findUserVisibleLiterals, looksLikeProse } from '../helpers/user-visible-literals';
-import { NOT_YET_TRANSLATED } from './i18n-not-yet-translated';
 
 const ROOT = process.cwd();
 
@@ -33,19 +31,9 @@ it('checks the pages, components, lib and the e-mail templates', () => {
   expect(files).toEqual(expect.arrayContaining(['app/layout.tsx', 'components/i18n/language-switcher.tsx', 'lib/notifications/templates.ts']));
 });
 
-it('every file listed as not yet translated exists', () => {
-  expect(NOT_YET_TRANSLATED.filter((file) => !findings.has(file))).toEqual([]);
-});
-
-describe.each(files.filter((file) => !NOT_YET_TRANSLATED.includes(file)))('%s', (file) => {
+describe.each(files)('%s', (file) => {
   it('shows no words written in the code: they come from the catalogues', () => {
     expect(findings.get(file)!.map((f) => `line ${f.line}, ${f.kind}: ${f.text}`)).toEqual([]);
-  });
-});
-
-describe.each(NOT_YET_TRANSLATED)('%s (not yet translated)', (file) => {
-  it('still has English in it: once it has none, delete it from tests/unit/i18n-not-yet-translated.ts', () => {
-    expect(findings.get(file)?.length ?? 0).toBeGreaterThan(0);
   });
 });
 
