@@ -19,8 +19,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-screen font-sans">
-        {/* Client components get their language, time zone and only the areas they use (CLIENT_NAMESPACES). */}
-        <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={clientMessages(locale)}>
+        {/* Client components get their language, time zone and only the messages they use (CLIENT_MESSAGES; (auth) and (app) send their own). */}
+        <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={clientMessages(locale, 'root')}>
           {children}
         </NextIntlClientProvider>
       </body>

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { requireEnrolmentAccess } from '@/lib/auth/guards';
 import { productConfig } from '@/lib/env';
-import { getDateFormat, getTranslator, translate } from '@/lib/i18n/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getDateFormat, getRequestLocale, getTranslator, translate } from '@/lib/i18n/server';
+import { clientMessages } from '@/lib/i18n/messages';
 import { countUnusedRecoveryCodes } from '@/lib/two-factor/recovery-codes';
 import { LOW_RECOVERY_CODES } from '@/lib/two-factor/recovery-code-format';
 import { unusedRecoveryCodes } from '@/lib/two-factor/messages';
@@ -16,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const t = await getTranslator('layout');
   const format = await getDateFormat();
   return (
-    <>
+    <NextIntlClientProvider messages={clientMessages(await getRequestLocale(), 'app')}>
       <AppHeader appName={productConfig().APP_NAME} email={user.email} role={user.role} />
       {user.twoFactorDeadline && !user.mustEnrolNow && (
         <div className="border-b border-amber-200 bg-amber-50" role="status" data-testid="two-factor-banner">
@@ -53,6 +55,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       )}
       <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">{children}</main>
-    </>
+    </NextIntlClientProvider>
   );
 }

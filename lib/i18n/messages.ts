@@ -10,7 +10,7 @@ import type { Locale } from './locale';
  * English is the reference shape: typing the others as `Messages` makes a key missing from
  * nl or fr a type error, and tests/unit/i18n-catalogues.test.ts also refuses extra keys and
  * differing ICU arguments. Server-only: a client component gets its messages from
- * NextIntlClientProvider (CLIENT_NAMESPACES), never all three catalogues in its bundle.
+ * NextIntlClientProvider (CLIENT_MESSAGES), never all three catalogues in its bundle.
  */
 export type Messages = typeof en;
 export const CATALOGUES: Record<Locale, Messages> = { nl, fr, en };
@@ -47,27 +47,37 @@ export function isMessageKey(value: string): value is MessageKey {
 }
 
 /**
- * The top-level areas client components read with useTranslations(): only these are sent to
- * the browser (in each page's HTML, by the root layout), not whole catalogues. A client
- * component using another area fails tests/unit/i18n-client-namespaces.test.ts: add it here.
+ * What the browser receives for client components' useTranslations(), by the part of the
+ * portal a page belongs to: the root layout sends `root` to every page (the error boundary and
+ * the language switcher of the error pages), the (auth) and (app) layouts replace it with their
+ * own part (NextIntlClientProvider does not merge: each part repeats what it needs of root).
+ * Entries are areas ('login') or parts of one ('layout.languageSwitcher'): the login page does
+ * not carry the helpdesk's forms, nor the portal the login's help text.
+ * tests/unit/i18n-client-namespaces.test.ts finds every useTranslations() of a client
+ * component and fails when its part does not send that namespace.
  */
-export const CLIENT_NAMESPACES = [
-  // One area a line (the comment keeps Prettier from joining them): branches add areas side by side.
-  'common',
-  'layout',
-  'errors',
-  'login',
-  'verify',
-  // For the helpdesk's two forms (reset 2FA, unlock); the whole area goes to every page: 1.5–1.9 kB gzipped.
-  'helpdesk',
-  'enable2fa', // Enable 2FA's confirm form (components/two-factor)
-  'disable2fa', // the Disable 2FA form and its confirmation
-  'recoveryCodes', // the new recovery codes form and the panel that shows them
-  'office', // the office's requirement form
-  'account', // the account menu's link and the language and time zone form
-] as const satisfies ReadonlyArray<keyof Messages>;
+export const CLIENT_MESSAGES = {
+  root: ['errors', 'layout.languageSwitcher'],
+  auth: ['errors', 'layout.languageSwitcher', 'login', 'verify'],
+  app: ['errors', 'layout.languageSwitcher', 'common', 'account', 'enable2fa', 'disable2fa', 'recoveryCodes', 'helpdesk', 'office.requirement'],
+} as const satisfies Record<string, readonly Namespace[]>;
 
-export function clientMessages(locale: Locale): Partial<Messages> {
-  const catalogue = CATALOGUES[locale];
-  return Object.fromEntries(CLIENT_NAMESPACES.map((area) => [area, catalogue[area]]));
+export type ClientPart = keyof typeof CLIENT_MESSAGES;
+
+/** The messages of one part of the portal in `locale`, nested as in the catalogue. */
+export function clientMessages(locale: Locale, part: ClientPart): Partial<Messages> {
+  const picked: Record<string, unknown> = {};
+  for (const namespace of CLIENT_MESSAGES[part]) {
+    const [area, ...rest] = namespace.split('.');
+    let source: unknown = CATALOGUES[locale][area as keyof Messages];
+    let target = picked;
+    let key = area;
+    for (const step of rest) {
+      target = (target[key] ??= {}) as Record<string, unknown>;
+      source = (source as Record<string, unknown>)[step];
+      key = step;
+    }
+    target[key] = source;
+  }
+  return picked as Partial<Messages>;
 }

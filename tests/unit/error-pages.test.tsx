@@ -15,7 +15,7 @@ import { translatorFor } from '@/lib/i18n/server';
 /** The error page as the root layout's provider serves it in `locale`, with an error whose message is `message`. */
 function errorPage(locale: Locale, message: string): string {
   return renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} timeZone="Europe/Brussels" messages={clientMessages(locale)}>
+    <NextIntlClientProvider locale={locale} timeZone="Europe/Brussels" messages={clientMessages(locale, 'root')}>
       <ErrorPage error={new Error(message)} reset={() => {}} />
     </NextIntlClientProvider>,
   );

@@ -1,13 +1,13 @@
 /**
- * Client components only get the catalogue areas the root layout sends them
- * (CLIENT_NAMESPACES in lib/i18n/messages.ts): a useTranslations() of another area would show
- * keys instead of words in the browser. This finds every useTranslations() in a 'use client'
- * file and checks its area is sent.
+ * Client components only get the messages their part of the portal sends them (CLIENT_MESSAGES
+ * in lib/i18n/messages.ts): a useTranslations() of another namespace would show keys instead
+ * of words in the browser. This finds every useTranslations() in a 'use client' file and
+ * checks that the part the file is rendered in sends that namespace (or an area holding it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { CLIENT_NAMESPACES } from '@/lib/i18n/messages';
+import { CLIENT_MESSAGES, type ClientPart } from '@/lib/i18n/messages';
 
 const ROOT = process.cwd();
 
@@ -39,11 +39,23 @@ it('finds the client components that translate', () => {
   expect(clientFiles).toEqual(expect.arrayContaining(['app/error.tsx', 'components/i18n/language-switcher.tsx']));
 });
 
-it.each(clientFiles)('%s reads only areas the browser receives', (file) => {
+/** Where a client component is rendered: the login and verify forms under (auth), the error boundary and switcher everywhere, the rest in the portal. */
+function partOf(file: string): ClientPart {
+  if (file.startsWith('components/auth/')) return 'auth';
+  if (file === 'app/error.tsx' || file.startsWith('components/i18n/')) return 'root';
+  return 'app';
+}
+
+const sends = (part: ClientPart, namespace: string) =>
+  (CLIENT_MESSAGES[part] as readonly string[]).some((sent) => namespace === sent || namespace.startsWith(`${sent}.`));
+
+it.each(clientFiles)('%s reads only messages its part of the portal sends', (file) => {
+  const part = partOf(file);
+  // The root part's messages are on every page: each other part must send them too (providers replace, not merge).
+  const parts: ClientPart[] = part === 'root' ? ['root', 'auth', 'app'] : [part];
   const problems = translationNamespaces(file).flatMap((namespace) => {
     if (namespace === null) return ['useTranslations() needs a literal namespace: the browser does not receive whole catalogues'];
-    const area = namespace.split('.')[0];
-    return (CLIENT_NAMESPACES as readonly string[]).includes(area) ? [] : [`'${area}' is not in CLIENT_NAMESPACES (lib/i18n/messages.ts)`];
+    return parts.filter((p) => !sends(p, namespace)).map((p) => `'${namespace}' is not sent by CLIENT_MESSAGES.${p} (lib/i18n/messages.ts)`);
   });
   expect(problems).toEqual([]);
 });
