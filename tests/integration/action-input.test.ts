@@ -20,6 +20,7 @@ import { beginEnrolment, finishEnrolment, generateRecoveryCodes, turnOffTwoFacto
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
 import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
+import { signOutUserEverywhere } from '@/app/(app)/helpdesk/users/[id]/sign-out-everywhere-actions';
 import { CODE_FORMAT_MESSAGE } from '@/lib/two-factor/code-format';
 import { RECOVERY_CODE_FORMAT_MESSAGE } from '@/lib/two-factor/recovery-code-format';
 import { createUser, type TestUser } from '../helpers/factories';
@@ -198,6 +199,16 @@ const CASES: Case[] = [
     name: 'unlockUserAccount',
     action: unlockUserAccount as AnyAction,
     setup: async () => ({ browser: agentBrowser, fields: { userId: target.id, ticket: 'HD-1234', reason: 'Locked out, called back on file number' } }),
+    fileAnswers: {
+      userId: expect.objectContaining({ message: 'This user no longer exists.' }),
+      ticket: expect.objectContaining({ fieldErrors: { ticket: ['Enter the ticket reference.'] } }),
+      reason: expect.objectContaining({ fieldErrors: { reason: ['Describe the reason in a few words (at least 10 characters).'] } }),
+    },
+  },
+  {
+    name: 'signOutUserEverywhere',
+    action: signOutUserEverywhere as AnyAction,
+    setup: async () => ({ browser: agentBrowser, fields: { userId: target.id, ticket: 'HD-1234', reason: 'Laptop stolen, called back on file number' } }),
     fileAnswers: {
       userId: expect.objectContaining({ message: 'This user no longer exists.' }),
       ticket: expect.objectContaining({ fieldErrors: { ticket: ['Enter the ticket reference.'] } }),

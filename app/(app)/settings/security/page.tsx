@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { SecurityActivityTable } from '@/components/security/security-activity-table';
+import { SessionList } from '@/components/security/session-list';
 
 export const metadata: Metadata = { title: 'Security activity' };
 
@@ -36,6 +37,7 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
 
       {signedOutElsewhere && <Notice tone="success">You are now signed out everywhere else. Only this browser is still signed in.</Notice>}
 
+      <SessionList userId={user.id} sessionId={sessionId} notice={first(params.session)} />
       <Card>
         <h2 className="text-lg font-semibold">Sign out everywhere else</h2>
         <p className="mt-1 text-sm text-slate-700" data-testid="other-sessions">

@@ -11,6 +11,7 @@ import { AuditTable } from '@/components/helpdesk/audit-table';
 import { TwoFactorBadge } from '@/components/helpdesk/two-factor-badge';
 import { ResetTwoFactorForm } from '@/components/helpdesk/reset-two-factor-form';
 import { UnlockForm } from '@/components/helpdesk/unlock-form';
+import { SignOutEverywhereForm } from '@/components/helpdesk/sign-out-everywhere-form';
 
 export const metadata: Metadata = { title: 'User · Helpdesk' };
 
@@ -86,6 +87,7 @@ export default async function HelpdeskUserPage({ params }: Props) {
               </div>
             </Card>
           )}
+          <SignOutEverywhereForm userId={user.id} />
         </>
       )}
 
