@@ -14,7 +14,7 @@ test('S20: session X signed out on A: X’s cookie on B gets the login page; the
   const here = await signedIn(user, a);
   expect((await x.get('/', b)).status).toBe(200);
 
-  const answer = await here.submit('/settings/security', sessionIdOf(x), {}, { server: a });
+  const answer = await here.submit('/settings/security', new RegExp(sessionIdOf(x)), {}, { server: a });
   expect(outcome(answer)).toBe('303 → /settings/security?session=ended');
   const after = await x.get('/', b);
   expect(`${after.status} ${redirectPath(after)}`).toBe('307 /login');
