@@ -24,6 +24,7 @@ export const OWN_SECURITY_EVENT_TYPES = [
   'login.recovery_code_failed',
   'login.recovery_code_replayed',
   'logout.other_sessions',
+  'logout.session_ended',
   'two_factor.enabled',
   'two_factor.disabled',
   'two_factor.disable_failed',
@@ -31,6 +32,7 @@ export const OWN_SECURITY_EVENT_TYPES = [
   'two_factor.recovery_codes_generate_failed',
   'helpdesk.two_factor_reset',
   'helpdesk.user_unlocked',
+  'helpdesk.signed_out_everywhere',
 ] as const satisfies readonly AuditEventType[];
 
 export type OwnSecurityEvent = {

@@ -12,8 +12,12 @@ import { ACTIVE_ABSOLUTE_MS, ACTIVE_IDLE_MS, PENDING_LIFETIME_MS } from './limit
  * password and the code (S6): bound to one user, short-lived, with its own attempt count.
  */
 
-// lastSeenAt is written at most this often, so reading a page is not a write.
-const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+/**
+ * "Last active" on the Security page's list of sessions is written at most this often, so
+ * reading a page is not a write: a request within a minute of the last write costs the one
+ * read it always did. The idle expiry slides with it.
+ */
+export const LAST_ACTIVE_INTERVAL_MS = 60 * 1000;
 
 export type SessionUser = {
   id: string;
@@ -129,9 +133,11 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
   if (!row || row.expiresAt <= now || row.userVersion !== row.user.sessionVersion) return null;
 
   let expiresAt = row.expiresAt;
-  if (row.stage === 'ACTIVE' && now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  const staleBefore = new Date(now.getTime() - LAST_ACTIVE_INTERVAL_MS);
+  if (row.stage === 'ACTIVE' && row.lastSeenAt < staleBefore) {
     expiresAt = new Date(Math.min(row.createdAt.getTime() + ACTIVE_ABSOLUTE_MS, now.getTime() + ACTIVE_IDLE_MS));
-    await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now, expiresAt } });
+    // Conditional: of parallel requests on several instances, one writes; the others match no row.
+    await db.session.updateMany({ where: { id: sessionId, lastSeenAt: { lt: staleBefore } }, data: { lastSeenAt: now, expiresAt } });
   }
   const { user } = row;
   const twoFactorDeadline = user.totpCredential ? null : userTwoFactorDeadline(user.office, user);

@@ -12,7 +12,7 @@ export async function agentActionsLastHour(tx: TxClient, agentId: string, now: D
   return tx.auditEvent.count({
     where: {
       actorUserId: agentId,
-      type: { in: ['helpdesk.two_factor_reset', 'helpdesk.user_unlocked'] },
+      type: { in: ['helpdesk.two_factor_reset', 'helpdesk.user_unlocked', 'helpdesk.signed_out_everywhere'] },
       outcome: 'SUCCESS',
       createdAt: { gte: new Date(now.getTime() - 60 * 60 * 1000) },
     },

@@ -59,7 +59,18 @@ export function isMessageKey(value: string): value is MessageKey {
 export const CLIENT_MESSAGES = {
   root: ['errors', 'layout.languageSwitcher'],
   auth: ['errors', 'layout.languageSwitcher', 'login', 'verify'],
-  app: ['errors', 'layout.languageSwitcher', 'common', 'account', 'enable2fa', 'disable2fa', 'recoveryCodes', 'helpdesk', 'office.requirement'],
+  app: [
+    'errors',
+    'layout.languageSwitcher',
+    'common',
+    'account',
+    'enable2fa',
+    'disable2fa',
+    'recoveryCodes',
+    'helpdesk',
+    'office.requirement',
+    'sessions.helpdesk',
+  ],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientPart = keyof typeof CLIENT_MESSAGES;

@@ -32,6 +32,8 @@ const ADMITTED: Record<string, Caller | null> = {
   turnOffTwoFactor: 'user',
   generateRecoveryCodes: 'user',
   signOutEverywhereElse: null,
+  signOutSession: 'user',
+  signOutUserEverywhere: 'helpdesk agent',
   resetUserTwoFactor: 'helpdesk agent',
   unlockUserAccount: 'helpdesk agent',
   saveTwoFactorRequirement: 'office admin',

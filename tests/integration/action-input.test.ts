@@ -23,6 +23,7 @@ import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/user
 import { CODE_FORMAT_MESSAGE as CODE_FORMAT } from '@/lib/two-factor/code-format';
 import { RECOVERY_CODE_FORMAT_MESSAGE as RECOVERY_CODE_FORMAT } from '@/lib/two-factor/recovery-code-format';
 import { english } from '../helpers/english';
+import { signOutUserEverywhere } from '@/app/(app)/helpdesk/users/[id]/sign-out-everywhere-actions';
 import { createUser, type TestUser } from '../helpers/factories';
 import { pendingBrowser, signedInBrowser } from '../helpers/sign-in';
 
@@ -204,6 +205,16 @@ const CASES: Case[] = [
     name: 'unlockUserAccount',
     action: unlockUserAccount as AnyAction,
     setup: async () => ({ browser: agentBrowser, fields: { userId: target.id, ticket: 'HD-1234', reason: 'Locked out, called back on file number' } }),
+    fileAnswers: {
+      userId: expect.objectContaining({ message: 'This user no longer exists.' }),
+      ticket: expect.objectContaining({ fieldErrors: { ticket: ['Enter the ticket reference.'] } }),
+      reason: expect.objectContaining({ fieldErrors: { reason: ['Describe the reason in a few words (at least 10 characters).'] } }),
+    },
+  },
+  {
+    name: 'signOutUserEverywhere',
+    action: signOutUserEverywhere as AnyAction,
+    setup: async () => ({ browser: agentBrowser, fields: { userId: target.id, ticket: 'HD-1234', reason: 'Laptop stolen, called back on file number' } }),
     fileAnswers: {
       userId: expect.objectContaining({ message: 'This user no longer exists.' }),
       ticket: expect.objectContaining({ fieldErrors: { ticket: ['Enter the ticket reference.'] } }),

@@ -123,18 +123,18 @@ describe('reset 2FA', () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe('USER');
   });
 
-  it(`limits an agent to ${AGENT_ACTIONS_PER_HOUR} resets and unlocks an hour`, async () => {
+  it(`limits an agent to ${AGENT_ACTIONS_PER_HOUR} helpdesk changes an hour`, async () => {
     const busyAgent = await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null });
     const browser = await signedInBrowser(busyAgent);
     const users = await Promise.all(Array.from({ length: AGENT_ACTIONS_PER_HOUR + 1 }, () => createUser({ twoFactor: true })));
     for (const user of users.slice(0, -1)) expect((await reset(browser, resetForm(user))).result?.ok).toBe(true);
-    expect((await reset(browser, resetForm(users.at(-1)!))).result?.message).toMatch(/limit of 10 resets and unlocks per hour/);
+    expect((await reset(browser, resetForm(users.at(-1)!))).result?.message).toMatch(/limit of 10 helpdesk changes per hour/);
     expect(await db.totpCredential.count({ where: { userId: users.at(-1)!.id } })).toBe(1);
     // The same refusal to an agent whose browser asks for Dutch: the limit, from its constant, in a Dutch plural.
     const inDutch = browser.clone();
     inDutch.headers.set('accept-language', 'nl-BE,nl;q=0.9,en;q=0.5');
     expect((await reset(inDutch, resetForm(users.at(-1)!))).result?.message).toBe(
-      `Je hebt de limiet van ${AGENT_ACTIONS_PER_HOUR} resets en deblokkeringen per uur bereikt. Vraag het aan een andere helpdeskmedewerker, of probeer het later opnieuw.`,
+      `Je hebt de limiet van ${AGENT_ACTIONS_PER_HOUR} helpdeskwijzigingen per uur bereikt (resets, deblokkeringen en uitloggen). Vraag het aan een andere helpdeskmedewerker, of probeer het later opnieuw.`,
     );
   });
 });

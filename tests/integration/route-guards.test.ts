@@ -24,7 +24,7 @@ function filesUnder(dir: string): string[] {
 }
 
 const routeFiles = filesUnder(APP_DIR)
-  .filter((file) => /\/(page|layout|route|actions)\.tsx?$/.test(file))
+  .filter((file) => /\/(page|layout|route|([a-z0-9-]+-)?actions)\.tsx?$/.test(file))
   .map((file) => path.relative(APP_DIR, file));
 
 /** What an anonymous or pending caller may reach, by design. Everything else must refuse them. */

@@ -66,13 +66,9 @@ describe('identity check labels', () => {
 
 describe('the helpdesk’s counted messages read right at 1 and at more', () => {
   it.each([
-    ['en', 'You have reached the limit of 1 reset or unlock per hour.', 'You have reached the limit of 10 resets and unlocks per hour.'],
-    ['nl', 'Je hebt de limiet van 1 reset of deblokkering per uur bereikt.', 'Je hebt de limiet van 10 resets en deblokkeringen per uur bereikt.'],
-    [
-      'fr',
-      'Vous avez atteint la limite de 1 réinitialisation ou déblocage par heure.',
-      'Vous avez atteint la limite de 10 réinitialisations et déblocages par heure.',
-    ],
+    ['en', 'the limit of 1 helpdesk change per hour', 'the limit of 10 helpdesk changes per hour'],
+    ['nl', 'de limiet van 1 helpdeskwijziging per uur', 'de limiet van 10 helpdeskwijzigingen per uur'],
+    ['fr', 'la limite de 1 modification du helpdesk par heure', 'la limite de 10 modifications du helpdesk par heure'],
   ] as const)('%s: the agents’ hourly limit', (locale, one, ten) => {
     const t = translatorFor(locale, 'helpdesk.answers');
     expect(t('rateLimited', { count: 1 })).toContain(one);

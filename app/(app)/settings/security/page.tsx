@@ -10,6 +10,7 @@ import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { SecurityActivityTable, securityActivityRows } from '@/components/security/security-activity-table';
 import { getTranslator } from '@/lib/i18n/server';
+import { SessionList } from '@/components/security/session-list';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('security'))('title') };
@@ -38,6 +39,7 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
 
       {signedOutElsewhere && <Notice tone="success">{t('signedOutElsewhere')}</Notice>}
 
+      <SessionList userId={user.id} sessionId={sessionId} notice={first(params.session)} />
       <Card>
         <h2 className="text-lg font-semibold">{t('elsewhere.heading')}</h2>
         <p className="mt-1 text-sm text-slate-700" data-testid="other-sessions">

@@ -12,6 +12,7 @@ import { TwoFactorBadge } from '@/components/helpdesk/two-factor-badge';
 import { ResetTwoFactorForm } from '@/components/helpdesk/reset-two-factor-form';
 import { UnlockForm } from '@/components/helpdesk/unlock-form';
 import { ROLE_LABELS } from '@/components/helpdesk/role-label';
+import { SignOutEverywhereForm } from '@/components/helpdesk/sign-out-everywhere-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('helpdesk'))('user.title') };
@@ -89,6 +90,7 @@ export default async function HelpdeskUserPage({ params }: Props) {
               </div>
             </Card>
           )}
+          <SignOutEverywhereForm userId={user.id} />
         </>
       )}
 
