@@ -14,6 +14,10 @@ import { freshCode, nextCode, openAccountMenu, scanQrCode, seededUser } from './
 
 test.setTimeout(120_000);
 
+// After a server action that redirects: `next dev` (project dev) compiles the next route on its
+// first request, which alone can take longer than expect's 5 seconds.
+const ROUTE_COMPILED = { timeout: 20_000 };
+
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function expectNoViolations(page: Page) {
@@ -78,11 +82,11 @@ for (const flow of FLOWS) {
       };
 
       await logIn();
-      await expect(page).toHaveURL('/');
+      await expect(page).toHaveURL('/', ROUTE_COMPILED);
 
       // Manage 2FA, under the e-mail address at the top right.
       await (await openAccountMenu(page, user.email, menuNames)).getByRole('link', { name: t('layout.manage2fa'), exact: true }).click();
-      await expect(page).toHaveURL('/settings/2fa');
+      await expect(page).toHaveURL('/settings/2fa', ROUTE_COMPILED);
       await expect(manage2fa).toHaveText(t('manage2fa.status.off'));
       await expectScreen(page, locale, 'manage2fa.title', [
         ['heading', 'manage2fa.title'],
@@ -136,7 +140,7 @@ for (const flow of FLOWS) {
       await (await openAccountMenu(page, user.email, menuNames)).getByRole('button', { name: t('layout.header.logOut'), exact: true }).click();
       await expect(page.getByText(t('login.notices.loggedOut'), { exact: true })).toBeVisible();
       await logIn();
-      await expect(page).toHaveURL('/login/verify');
+      await expect(page).toHaveURL('/login/verify', ROUTE_COMPILED);
       await expectScreen(page, locale, 'verify.pageTitle', [
         ['heading', 'verify.title'],
         ['field', 'verify.codeLabel'],
@@ -146,7 +150,7 @@ for (const flow of FLOWS) {
       ]);
       await page.getByLabel(t('verify.codeLabel'), { exact: true }).fill(await nextCode(secret, firstCode));
       await page.getByRole('button', { name: t('verify.submit'), exact: true }).click();
-      await expect(page).toHaveURL('/');
+      await expect(page).toHaveURL('/', ROUTE_COMPILED);
 
       // Disable with the password: a wrong one first.
       await (await openAccountMenu(page, user.email, menuNames)).getByRole('link', { name: t('layout.manage2fa'), exact: true }).click();
@@ -156,7 +160,7 @@ for (const flow of FLOWS) {
         ['link', 'manage2fa.enabled.disable'],
       ]);
       await page.getByRole('link', { name: t('manage2fa.enabled.disable'), exact: true }).click();
-      await expect(page).toHaveURL('/settings/2fa/disable');
+      await expect(page).toHaveURL('/settings/2fa/disable', ROUTE_COMPILED);
       const password = page.getByLabel(t('disable2fa.form.passwordLabel'), { exact: true });
       await password.fill('wrong password');
       await page.getByRole('button', { name: t('disable2fa.form.submit'), exact: true }).click();
@@ -179,7 +183,7 @@ for (const flow of FLOWS) {
       // The next login needs no code.
       await (await openAccountMenu(page, user.email, menuNames)).getByRole('button', { name: t('layout.header.logOut'), exact: true }).click();
       await logIn();
-      await expect(page).toHaveURL('/');
+      await expect(page).toHaveURL('/', ROUTE_COMPILED);
     });
   });
 }
