@@ -27,6 +27,8 @@ const DEMO_USERS: DemoUser[] = [
   { email: 'greet@peeters.example', name: 'Greet Peeters', role: 'OFFICE_ADMIN', office: 'third', twoFactor: true },
   { email: 'hans@peeters.example', name: 'Hans Wouters', role: 'USER', office: 'third', twoFactor: false },
   { email: 'ines@maes.example', name: 'Ines Maes', role: 'USER', office: 'other', twoFactor: false },
+  { email: 'jef@maes.example', name: 'Jef Willems', role: 'USER', office: 'other', twoFactor: false },
+  { email: 'julie@maes.example', name: 'Julie Dubois', role: 'USER', office: 'other', twoFactor: false },
   { email: 'helpdesk@portal.example', name: 'Hanne Helpdesk', role: 'HELPDESK', office: null, twoFactor: true },
 ];
 

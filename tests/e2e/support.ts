@@ -37,9 +37,12 @@ export async function nextCode(secret: string, used: string): Promise<string> {
   }
 }
 
-/** Reads the QR code from the page as an authenticator app's camera would: from the pixels. */
-export async function scanQrCode(page: Page): Promise<{ uri: URL; secret: string }> {
-  const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
+/**
+ * Reads the QR code from the page as an authenticator app's camera would: from the pixels.
+ * `name` is its accessible name in the page's language (catalogue key enable2fa.scan.qrLabel).
+ */
+export async function scanQrCode(page: Page, name = 'QR code for your authenticator app'): Promise<{ uri: URL; secret: string }> {
+  const qr = page.getByRole('img', { name, exact: true });
   await expect(qr).toBeVisible();
   const png = PNG.sync.read(await qr.screenshot());
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
@@ -48,14 +51,17 @@ export async function scanQrCode(page: Page): Promise<{ uri: URL; secret: string
   return { uri, secret: uri.searchParams.get('secret')! };
 }
 
-/** Opens the menu under the user's e-mail address at the top right and returns it. */
-export async function openAccountMenu(page: Page, email: string) {
-  const nav = page.getByRole('navigation', { name: 'Account' });
+/**
+ * Opens the menu under the user's e-mail address at the top right and returns it. `names`: the
+ * menu's and the Log out button's names in the page's language (layout.header.accountNav, .logOut).
+ */
+export async function openAccountMenu(page: Page, email: string, names = { menu: 'Account', logOut: 'Log out' }) {
+  const nav = page.getByRole('navigation', { name: names.menu, exact: true });
   // A click before the page has hydrated opens the native <details>, and React's hydration then
   // closes it again (development mode hydrates slowly): click until the menu stays open.
   await expect(async () => {
     if (!(await nav.locator('details[open]').count())) await nav.getByText(email).click();
-    await expect(nav.getByRole('button', { name: 'Log out' })).toBeVisible({ timeout: 1000 });
+    await expect(nav.getByRole('button', { name: names.logOut })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   return nav;
 }
