@@ -28,6 +28,9 @@ export const AUDIT_EVENT_TYPES = [
   'office.two_factor_required',
   'office.two_factor_grace_changed',
   'office.two_factor_requirement_lifted',
+  'remembered_browser.created',
+  'remembered_browser.forgotten',
+  'office.remember_browser_changed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -60,6 +63,9 @@ const AUDIT_EVENT_LABELS = {
   'office.two_factor_required': 'Office requires 2FA',
   'office.two_factor_grace_changed': 'Office 2FA grace period changed',
   'office.two_factor_requirement_lifted': 'Office no longer requires 2FA',
+  'remembered_browser.created': 'Browser remembered: no code for a while',
+  'remembered_browser.forgotten': 'Remembered browser forgotten',
+  'office.remember_browser_changed': 'Office "remember this browser" changed',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A stored type's label; a type this version no longer writes is shown as stored. */

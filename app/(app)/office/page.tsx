@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { RequirementForm } from '@/components/office/requirement-form';
+import { RememberBrowserSetting } from '@/components/office/remember-browser-setting';
 
 export const metadata: Metadata = { title: 'Office' };
 
@@ -34,6 +35,7 @@ export default async function OfficePage({ searchParams }: Props) {
           <RequirementForm required={office.twoFactorRequired} graceDays={office.twoFactorGraceDays} maxGraceDays={MAX_GRACE_DAYS} />
         </div>
       </Card>
+      <RememberBrowserSetting officeId={user.officeId} />
       <section>
         <h2 className="text-lg font-semibold">Users</h2>
         <div className="mt-3 overflow-x-auto rounded-lg ring-1 ring-slate-200">

@@ -12,6 +12,8 @@ import { endCurrentSession } from '@/lib/auth/end-current-session';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-messages';
 import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
+import { readBrowserTokens } from '@/lib/auth/browser-cookies';
+import { afterLoginCompleted } from '@/lib/auth/complete-login';
 
 const LoginSchema = z.object({
   email: z
@@ -34,12 +36,13 @@ export async function logIn(_prev: FormState, formData: FormData): Promise<FormS
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   try {
-    const result = await signInWithPassword(parsed.data, await getRequestMeta());
+    const result = await signInWithPassword(parsed.data, await getRequestMeta(), await readBrowserTokens());
     if (result.kind === 'incorrect') return { message: INCORRECT_CREDENTIALS, values };
     if (result.kind === 'locked') return { message: PASSWORD_LOCKED, values };
 
     await endCurrentSession(); // a session this browser had before does not linger
     await writeSessionCookie(result.token, result.cookieExpiresAt);
+    if (result.kind === 'signed-in') await afterLoginCompleted(result.token);
     const callbackUrl = safeCallbackUrl(textField(formData, 'callbackUrl'));
     if (result.kind === 'code-required') {
       redirect(callbackUrl === '/' ? '/login/verify' : `/login/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);

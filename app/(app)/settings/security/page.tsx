@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { SecurityActivityTable } from '@/components/security/security-activity-table';
+import { RememberedBrowsers } from '@/components/security/remembered-browsers';
 
 export const metadata: Metadata = { title: 'Security activity' };
 
@@ -50,6 +51,7 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
           </SubmitButton>
         </form>
       </Card>
+      <RememberedBrowsers userId={user.id} />
 
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Recent events</h2>

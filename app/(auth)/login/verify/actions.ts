@@ -10,6 +10,7 @@ import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { verifySecondFactor, type CodeStepResult } from '@/lib/auth/verify-second-factor';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { parseRecoveryCode } from '@/lib/two-factor/recovery-code-format';
+import { afterLoginCompleted } from '@/lib/auth/complete-login';
 import { CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -45,6 +46,7 @@ async function answer(result: CodeStepResult, formData: FormData, field: string,
   switch (result.kind) {
     case 'signed-in':
       await writeSessionCookie(result.token, result.cookieExpiresAt);
+      await afterLoginCompleted(result.token, { remember: textField(formData, 'rememberBrowser') === 'on' });
       redirect(safeCallbackUrl(textField(formData, 'callbackUrl')));
     case 'wrong':
     case 'replayed':

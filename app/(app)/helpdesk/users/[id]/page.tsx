@@ -11,6 +11,7 @@ import { AuditTable } from '@/components/helpdesk/audit-table';
 import { TwoFactorBadge } from '@/components/helpdesk/two-factor-badge';
 import { ResetTwoFactorForm } from '@/components/helpdesk/reset-two-factor-form';
 import { UnlockForm } from '@/components/helpdesk/unlock-form';
+import { RememberedBrowserCount } from '@/components/helpdesk/remembered-browser-count';
 
 export const metadata: Metadata = { title: 'User · Helpdesk' };
 
@@ -58,6 +59,7 @@ export default async function HelpdeskUserPage({ params }: Props) {
             <dt className="text-slate-600">Locked</dt>
             <dd className="font-medium">{user.lockedUntil ? `Until ${formatDateTime(user.lockedUntil)}` : 'No'}</dd>
           </div>
+          <RememberedBrowserCount userId={user.id} />
         </dl>
       </Card>
 
