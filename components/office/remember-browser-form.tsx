@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { saveRememberBrowserDays } from '@/app/(app)/office/remember-browser-actions';
+import { saveRememberBrowserDays } from '@/app/(app)/office/remember-browser/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';

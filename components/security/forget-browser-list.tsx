@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { forgetBrowser } from '@/app/(app)/settings/security/remembered-browser-actions';
+import { forgetBrowser } from '@/app/(app)/settings/security/remembered-browsers/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { isProduction } from '@/lib/env';
+import { deviceCookieName, rememberCookieName } from './browser-cookie-names';
 
 /**
  * The two long-lived cookies of a browser, beside the session cookie: "remember this browser"
@@ -8,12 +9,6 @@ import { isProduction } from '@/lib/env';
  * SHA-256. HttpOnly, SameSite=Lax, and in production Secure with the __Host- prefix, like the
  * session cookie (S15). Neither grants anything alone: both are read only after a right password.
  */
-export function rememberCookieName({ production }: { production: boolean }): string {
-  return production ? '__Host-portal_remember' : 'portal_remember';
-}
-export function deviceCookieName({ production }: { production: boolean }): string {
-  return production ? '__Host-portal_device' : 'portal_device';
-}
 
 const REMEMBER_COOKIE = rememberCookieName({ production: process.env.NODE_ENV === 'production' });
 const DEVICE_COOKIE = deviceCookieName({ production: process.env.NODE_ENV === 'production' });

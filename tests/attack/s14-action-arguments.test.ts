@@ -36,6 +36,8 @@ const ADMITTED: Record<string, Caller | null> = {
   resetUserTwoFactor: 'helpdesk agent',
   unlockUserAccount: 'helpdesk agent',
   saveTwoFactorRequirement: 'office admin',
+  forgetBrowser: 'user',
+  saveRememberBrowserDays: 'office admin',
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */
@@ -50,7 +52,9 @@ async function databaseState() {
     (SELECT count(*) FROM "OutboxMessage")::int AS outbox,
     (SELECT coalesce(sum(failures), 0) FROM "LoginThrottle")::int AS "passwordFailures",
     (SELECT coalesce(sum("codeFailures"), 0) FROM "User")::int AS "codeFailures",
-    (SELECT md5(string_agg(o::text, ',' ORDER BY o.id)) FROM "Office" o) AS offices`);
+    (SELECT md5(string_agg(o::text, ',' ORDER BY o.id)) FROM "Office" o) AS offices,
+    (SELECT count(*) FROM "RememberedBrowser")::int AS "rememberedBrowsers",
+    (SELECT md5(string_agg(s::text, ',' ORDER BY s."officeId")) FROM "OfficeSettings" s) AS "officeSettings"`);
   return rows[0] as Record<string, unknown>;
 }
 

@@ -12,8 +12,8 @@ import { verifyCode, verifyRecoveryCode } from '@/app/(auth)/login/verify/action
 import { logOut } from '@/app/(auth)/logout/actions';
 import { turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
-import { forgetBrowser } from '@/app/(app)/settings/security/remembered-browser-actions';
-import { saveRememberBrowserDays } from '@/app/(app)/office/remember-browser-actions';
+import { forgetBrowser } from '@/app/(app)/settings/security/remembered-browsers/actions';
+import { saveRememberBrowserDays } from '@/app/(app)/office/remember-browser/actions';
 import { resetTwoFactor } from '@/lib/helpdesk/reset-two-factor';
 import { rememberedBrowserCount } from '@/lib/helpdesk/remembered-browser-count';
 import { listRememberedBrowsers } from '@/lib/auth/remembered-browsers';
