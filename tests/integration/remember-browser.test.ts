@@ -158,7 +158,7 @@ describe('every remembered browser ends (all by raising sessionVersion)', () => 
     expect(await login(browser, user)).toEqual({ redirect: '/login/verify' });
   });
 
-  it('with "Sign out everywhere else", from any browser', async () => {
+  it('with Sign out everywhere else, from any browser', async () => {
     const user = await createUser({ twoFactor: true });
     const browser = await rememberedBrowser(user);
     const elsewhere = await signedInBrowser(user, { atStepOffset: 1 });
