@@ -29,6 +29,8 @@ export const OWN_SECURITY_EVENT_TYPES = [
   'two_factor.recovery_codes_generate_failed',
   'helpdesk.two_factor_reset',
   'helpdesk.user_unlocked',
+  'remembered_browser.created',
+  'remembered_browser.forgotten',
 ] as const satisfies readonly AuditEventType[];
 
 export type OwnSecurityEvent = {

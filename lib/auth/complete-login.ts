@@ -4,7 +4,7 @@ import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNewSignInEmail } from '@/lib/notifications/new-sign-in-email';
 import { readBrowserTokens, writeDeviceCookie, writeRememberCookie } from './browser-cookies';
-import { describeBrowser } from './browser-description';
+import { describeBrowser } from '@/lib/format';
 import { getRequestMeta } from './request-meta';
 import { rememberBrowser } from './remembered-browsers';
 import { createSessionToken, sessionIdFromToken } from './session-token';
@@ -40,7 +40,7 @@ export async function afterLoginCompleted(sessionToken: string, { remember = fal
     if (!mayRemember) return null;
     // A browser holds one remembered-browser cookie: the row of the one it replaces goes with it, if it is this user's.
     if (tokens.rememberToken) await tx.rememberedBrowser.deleteMany({ where: { tokenHash: sessionIdFromToken(tokens.rememberToken), userId: user.id } });
-    const created = await rememberBrowser(tx, user, describeBrowser(meta.userAgent), now);
+    const created = await rememberBrowser(tx, user, describeBrowser(meta.userAgent) ?? '?', now);
     if (created) {
       await recordAuditEvent(tx, {
         type: 'remembered_browser.created',

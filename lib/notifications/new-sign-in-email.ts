@@ -2,7 +2,7 @@ import 'server-only';
 import type { TxClient } from '@/lib/db';
 import { afterCommit } from '@/lib/db/transaction';
 import type { RequestMeta } from '@/lib/auth/request-meta';
-import { describeBrowser } from '@/lib/auth/browser-description';
+import { describeBrowser } from '@/lib/format';
 import { env, productConfig } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/locale';
 import { dateFormatFor, translatorFor } from '@/lib/i18n/server';
@@ -30,7 +30,7 @@ export async function enqueueNewSignInEmail(tx: TxClient, { userId, meta, now }:
     '',
     t('when', { when }),
     t('ip', { ip: meta.ip ?? t('unknown') }),
-    t('browser', { browser: meta.userAgent ? describeBrowser(meta.userAgent) : t('unknown') }),
+    t('browser', { browser: describeBrowser(meta.userAgent) ?? t('unknown') }),
     '',
     t('newSignInWhatToDo', { helpdeskEmail: HELPDESK_EMAIL }),
     '',
