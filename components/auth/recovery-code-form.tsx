@@ -5,6 +5,7 @@ import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { RememberBrowserCheckbox } from './remember-browser-checkbox';
 
 export function RecoveryCodeForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('verify');
@@ -26,6 +27,7 @@ export function RecoveryCodeForm({ callbackUrl }: { callbackUrl: string }) {
         errors={state.fieldErrors?.recoveryCode}
         className="[&_input]:text-center [&_input]:font-mono [&_input]:text-xl [&_input]:uppercase [&_input]:tracking-[0.2em]"
       />
+      <RememberBrowserCheckbox />
       {state.message && (
         <p className="text-sm text-slate-700" aria-live="polite">
           {state.message}

@@ -5,6 +5,7 @@ import { verifyCode } from '@/app/(auth)/login/verify/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { RememberBrowserCheckbox } from './remember-browser-checkbox';
 
 export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('verify');
@@ -27,6 +28,7 @@ export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
         errors={state.fieldErrors?.code}
         className="[&_input]:text-center [&_input]:font-mono [&_input]:text-2xl [&_input]:tracking-[0.3em]"
       />
+      <RememberBrowserCheckbox />
       {state.message && (
         <p className="text-sm text-slate-700" aria-live="polite">
           {state.message}

@@ -32,6 +32,9 @@ export const AUDIT_EVENT_TYPES = [
   'office.two_factor_required',
   'office.two_factor_grace_changed',
   'office.two_factor_requirement_lifted',
+  'remembered_browser.created',
+  'remembered_browser.forgotten',
+  'office.remember_browser_changed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -33,6 +33,8 @@ export const OWN_SECURITY_EVENT_TYPES = [
   'helpdesk.two_factor_reset',
   'helpdesk.user_unlocked',
   'helpdesk.signed_out_everywhere',
+  'remembered_browser.created',
+  'remembered_browser.forgotten',
 ] as const satisfies readonly AuditEventType[];
 
 export type OwnSecurityEvent = {

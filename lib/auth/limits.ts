@@ -25,3 +25,18 @@ export const PENDING_LIFETIME_MS = 5 * MINUTE_MS;
 export const ACTIVE_IDLE_MS = 2 * HOUR_MS;
 /** ...and this long after sign-in, however busy. */
 export const ACTIVE_ABSOLUTE_MS = 12 * HOUR_MS;
+
+/** S18: the longest a remembered browser skips the code step (offices may shorten it or turn it off). */
+export const REMEMBER_BROWSER_MAX_DAYS = 30;
+/** S19: how long a browser's device cookie lives (OWASP Authentication cheat sheet, device cookies). */
+export const DEVICE_COOKIE_MAX_AGE_MS = 365 * 24 * HOUR_MS;
+/** S19: wrong passwords a trusted device may enter for its account per window, on its own budget. */
+export const DEVICE_FAILURE_LIMIT = 10;
+/** S19: that window; the device waits for its end once the budget is spent. */
+export const DEVICE_FAILURE_WINDOW_MS = 15 * MINUTE_MS;
+/** S19: wrong passwords one client network (IP address) may enter across all addresses per window, against spraying. */
+export const NETWORK_FAILURE_LIMIT = 100;
+/** S19: that window; the network waits for its end once the budget is spent. */
+export const NETWORK_FAILURE_WINDOW_MS = HOUR_MS;
+/** A browser this account has not used for this long is new: its sign-in is told to the user by e-mail. */
+export const NEW_SIGN_IN_AFTER_MS = 90 * 24 * HOUR_MS;

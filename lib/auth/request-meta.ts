@@ -5,8 +5,8 @@ import { env } from '@/lib/env';
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
 /**
- * Who is asking, for the audit log and notifications. Security decisions never rest on the
- * IP (limits are per account), because without a trusted proxy the client can set it:
+ * Who is asking, for the audit log, notifications and the per-network limit (S19), the one
+ * decision that rests on the IP, because without a trusted proxy the client can set it:
  * Next.js keeps an X-Forwarded-For the client sent. With TRUSTED_PROXY_COUNT = n, the n-th
  * address from the right, the one our own proxy saw, is taken.
  */

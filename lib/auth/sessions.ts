@@ -37,8 +37,8 @@ export type SessionUser = {
   timeZone: string | null;
 };
 
-/** How a login's second step was passed. */
-export type SecondFactor = 'totp' | 'recovery_code';
+/** How a login's second step was passed; remembered_browser: skipped by a remembered browser (S18). */
+export type SecondFactor = 'totp' | 'recovery_code' | 'remembered_browser';
 
 export type SessionContext = {
   sessionId: string;

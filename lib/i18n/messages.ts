@@ -58,7 +58,7 @@ export function isMessageKey(value: string): value is MessageKey {
  */
 export const CLIENT_MESSAGES = {
   root: ['errors', 'layout.languageSwitcher'],
-  auth: ['errors', 'layout.languageSwitcher', 'login', 'verify'],
+  auth: ['errors', 'layout.languageSwitcher', 'login', 'verify', 'rememberBrowser.verify'],
   app: [
     'errors',
     'layout.languageSwitcher',
@@ -70,6 +70,8 @@ export const CLIENT_MESSAGES = {
     'helpdesk',
     'office.requirement',
     'sessions.helpdesk',
+    'rememberBrowser.office',
+    'rememberBrowser.security',
   ],
 } as const satisfies Record<string, readonly Namespace[]>;
 

@@ -39,6 +39,8 @@ const ADMITTED: Record<string, Caller | null> = {
   saveTwoFactorRequirement: 'office admin',
   saveLanguagePreferences: 'user',
   chooseLanguage: null, // public, like logIn; for a signed-in caller it also sets their account's language
+  forgetBrowser: 'user',
+  saveRememberBrowserDays: 'office admin',
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */
@@ -54,7 +56,9 @@ async function databaseState() {
     (SELECT coalesce(sum(failures), 0) FROM "LoginThrottle")::int AS "passwordFailures",
     (SELECT coalesce(sum("codeFailures"), 0) FROM "User")::int AS "codeFailures",
     (SELECT md5(string_agg(coalesce(locale, '-') || coalesce("timeZone", '-'), ',' ORDER BY id)) FROM "User") AS languages,
-    (SELECT md5(string_agg(o::text, ',' ORDER BY o.id)) FROM "Office" o) AS offices`);
+    (SELECT md5(string_agg(o::text, ',' ORDER BY o.id)) FROM "Office" o) AS offices,
+    (SELECT count(*) FROM "RememberedBrowser")::int AS "rememberedBrowsers",
+    (SELECT md5(string_agg(s::text, ',' ORDER BY s."officeId")) FROM "OfficeSettings" s) AS "officeSettings"`);
   return rows[0] as Record<string, unknown>;
 }
 

@@ -49,6 +49,12 @@ export function pageText(html: string): string {
 
 export class NoJsBrowser {
   cookies = new Map<string, string>();
+  /**
+   * The browser's own network address, sent as X-Forwarded-For (the suite's servers trust no proxy,
+   * so it is taken as sent): the per-network limit (S19) then sees many visitors, as in life,
+   * rather than the whole suite as one client. A test that attacks from one network shares it.
+   */
+  network = `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
   constructor(
     public server: string,
@@ -63,6 +69,7 @@ export class NoJsBrowser {
   clone(server = this.server): NoJsBrowser {
     const copy = new NoJsBrowser(server, this.userAgent);
     copy.cookies = new Map(this.cookies);
+    copy.network = this.network;
     return copy;
   }
 
@@ -85,6 +92,7 @@ export class NoJsBrowser {
     const headers = new Headers(init.headers);
     if (!headers.has('cookie') && this.cookies.size) headers.set('cookie', this.cookieHeader());
     headers.set('user-agent', this.userAgent);
+    if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', this.network);
     const response = await fetch(`${server}${path}`, { ...init, headers, redirect: 'manual', signal: init.signal ?? AbortSignal.timeout(30_000) });
     this.keepCookies(response.headers);
     const html = await response.text();

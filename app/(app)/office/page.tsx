@@ -6,6 +6,7 @@ import { getDateFormat, getTranslator } from '@/lib/i18n/server';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { RequirementForm } from '@/components/office/requirement-form';
+import { RememberBrowserSetting } from '@/components/office/remember-browser-setting';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('office'))('title') };
@@ -39,6 +40,7 @@ export default async function OfficePage({ searchParams }: Props) {
           <RequirementForm required={office.twoFactorRequired} graceDays={office.twoFactorGraceDays} maxGraceDays={MAX_GRACE_DAYS} />
         </div>
       </Card>
+      <RememberBrowserSetting officeId={user.officeId} />
       <section>
         <h2 className="text-lg font-semibold">{t('members.heading')}</h2>
         <div className="mt-3 overflow-x-auto rounded-lg ring-1 ring-slate-200">

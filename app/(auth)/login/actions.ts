@@ -14,6 +14,8 @@ import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-message
 import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
 import { messageKey } from '@/lib/i18n/messages';
 import { translate, translateFieldErrors } from '@/lib/i18n/server';
+import { readBrowserTokens } from '@/lib/auth/browser-cookies';
+import { afterLoginCompleted } from '@/lib/auth/complete-login';
 
 const LoginSchema = z.object({
   email: z
@@ -36,12 +38,13 @@ export async function logIn(_prev: FormState, formData: FormData): Promise<FormS
   if (!parsed.success) return { fieldErrors: await translateFieldErrors(z.flattenError(parsed.error).fieldErrors), values };
 
   try {
-    const result = await signInWithPassword(parsed.data, await getRequestMeta());
+    const result = await signInWithPassword(parsed.data, await getRequestMeta(), await readBrowserTokens());
     if (result.kind === 'incorrect') return { message: await translate(INCORRECT_CREDENTIALS), values };
     if (result.kind === 'locked') return { message: await translate(PASSWORD_LOCKED), values };
 
     await endCurrentSession(); // a session this browser had before does not linger
     await writeSessionCookie(result.token, result.cookieExpiresAt);
+    if (result.kind === 'signed-in') await afterLoginCompleted(result.token);
     const callbackUrl = safeCallbackUrl(textField(formData, 'callbackUrl'));
     if (result.kind === 'code-required') {
       redirect(callbackUrl === '/' ? '/login/verify' : `/login/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);

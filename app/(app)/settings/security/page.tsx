@@ -11,6 +11,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { SecurityActivityTable, securityActivityRows } from '@/components/security/security-activity-table';
 import { getTranslator } from '@/lib/i18n/server';
 import { SessionList } from '@/components/security/session-list';
+import { RememberedBrowsers } from '@/components/security/remembered-browsers';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('security'))('title') };
@@ -51,6 +52,7 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
           </SubmitButton>
         </form>
       </Card>
+      <RememberedBrowsers userId={user.id} />
 
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t('events.heading')}</h2>

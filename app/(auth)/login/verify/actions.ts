@@ -13,6 +13,7 @@ import { parseRecoveryCode } from '@/lib/two-factor/recovery-code-format';
 import { attemptsLeft, CODE_ALREADY_USED, CODE_NOT_ACCEPTED, RECOVERY_CODE_ALREADY_USED, RECOVERY_CODE_NOT_ACCEPTED } from '@/lib/auth/login-messages';
 import type { Message } from '@/lib/i18n/messages';
 import { translate } from '@/lib/i18n/server';
+import { afterLoginCompleted } from '@/lib/auth/complete-login';
 
 export async function verifyCode(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
@@ -47,6 +48,7 @@ async function answer(result: CodeStepResult, formData: FormData, field: string,
   switch (result.kind) {
     case 'signed-in':
       await writeSessionCookie(result.token, result.cookieExpiresAt);
+      await afterLoginCompleted(result.token, { remember: textField(formData, 'rememberBrowser') === 'on' });
       redirect(safeCallbackUrl(textField(formData, 'callbackUrl')));
     case 'wrong':
     case 'replayed':

@@ -13,6 +13,7 @@ import { ResetTwoFactorForm } from '@/components/helpdesk/reset-two-factor-form'
 import { UnlockForm } from '@/components/helpdesk/unlock-form';
 import { ROLE_LABELS } from '@/components/helpdesk/role-label';
 import { SignOutEverywhereForm } from '@/components/helpdesk/sign-out-everywhere-form';
+import { RememberedBrowserCount } from '@/components/helpdesk/remembered-browser-count';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('helpdesk'))('user.title') };
@@ -65,6 +66,7 @@ export default async function HelpdeskUserPage({ params }: Props) {
             <dt className="text-slate-600">{t('facts.locked')}</dt>
             <dd className="font-medium">{lockedText}</dd>
           </div>
+          <RememberedBrowserCount userId={user.id} />
         </dl>
       </Card>
 

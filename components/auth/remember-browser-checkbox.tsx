@@ -1,0 +1,29 @@
+'use client';
+import { useTranslations } from 'next-intl';
+
+/**
+ * "Don't ask for a code on this browser" on the code step (S18). Unticked by default: a shared
+ * computer must not be remembered by accident. The server decides the days (the office's setting).
+ */
+export function RememberBrowserCheckbox() {
+  const t = useTranslations('rememberBrowser.verify');
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id="rememberBrowser"
+        name="rememberBrowser"
+        type="checkbox"
+        aria-describedby="rememberBrowser-hint"
+        className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-700 focus:ring-brand-600"
+      />
+      <div>
+        <label htmlFor="rememberBrowser" className="text-sm font-medium text-slate-900">
+          {t('checkbox')}
+        </label>
+        <p id="rememberBrowser-hint" className="text-xs text-slate-600">
+          {t('checkboxHint')}
+        </p>
+      </div>
+    </div>
+  );
+}

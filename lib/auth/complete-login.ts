@@ -1,0 +1,59 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { transaction } from '@/lib/db/transaction';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { enqueueNewSignInEmail } from '@/lib/notifications/new-sign-in-email';
+import { readBrowserTokens, writeDeviceCookie, writeRememberCookie } from './browser-cookies';
+import { browserSummary } from '@/lib/sessions/describe-user-agent';
+import { getRequestMeta } from './request-meta';
+import { rememberBrowser } from './remembered-browsers';
+import { createSessionToken, sessionIdFromToken } from './session-token';
+import { trustDevice } from './trusted-devices';
+import { DEVICE_COOKIE_MAX_AGE_MS, NEW_SIGN_IN_AFTER_MS } from './limits';
+
+/**
+ * What a completed login does to the browser, whichever way it completed (password only, a
+ * code, a recovery code, a remembered browser): the device cookie (S19) is issued or renewed and
+ * trusted for this account; a browser this account has not used for NEW_SIGN_IN_AFTER_MS gets
+ * the user an e-mail; and, when asked on the code step, the browser is remembered (S18).
+ * `sessionToken` is the new signed-in session's; nothing happens if it is not one.
+ */
+export async function afterLoginCompleted(sessionToken: string, { remember = false }: { remember?: boolean } = {}): Promise<void> {
+  const now = new Date();
+  const session = await db.session.findUnique({
+    where: { id: sessionIdFromToken(sessionToken) },
+    select: { stage: true, secondFactor: true, user: { select: { id: true, officeId: true, sessionVersion: true } } },
+  });
+  if (!session || session.stage !== 'ACTIVE') return;
+  const { user } = session;
+  const meta = await getRequestMeta();
+  const tokens = await readBrowserTokens();
+  const deviceToken = tokens.deviceToken ?? createSessionToken();
+  // Only a login that just passed a code may remember its browser: a remembered browser cannot extend itself.
+  const mayRemember = remember && (session.secondFactor === 'totp' || session.secondFactor === 'recovery_code');
+
+  const remembered = await transaction(async (tx) => {
+    const device = await trustDevice(tx, deviceToken, user.id, now);
+    const knownRecently = device.lastSignInAt !== null && now.getTime() - device.lastSignInAt.getTime() < NEW_SIGN_IN_AFTER_MS;
+    // The first device an account ever trusts is not news (every account's first login after this feature shipped).
+    if (!knownRecently && device.hasOtherDevices) await enqueueNewSignInEmail(tx, { userId: user.id, meta, now });
+    if (!mayRemember) return null;
+    // A browser holds one remembered-browser cookie: the row of the one it replaces goes with it, if it is this user's.
+    if (tokens.rememberToken) await tx.rememberedBrowser.deleteMany({ where: { tokenHash: sessionIdFromToken(tokens.rememberToken), userId: user.id } });
+    const created = await rememberBrowser(tx, user, browserSummary(meta.userAgent) ?? '?', now);
+    if (created) {
+      await recordAuditEvent(tx, {
+        type: 'remembered_browser.created',
+        outcome: 'SUCCESS',
+        subjectUserId: user.id,
+        officeId: user.officeId,
+        meta,
+        details: { rememberedBrowserId: created.id, until: created.expiresAt.toISOString() },
+      });
+    }
+    return created;
+  });
+
+  await writeDeviceCookie(deviceToken, new Date(now.getTime() + DEVICE_COOKIE_MAX_AGE_MS));
+  if (remembered) await writeRememberCookie(remembered.token, remembered.expiresAt);
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import type { TxClient } from '@/lib/db';
+import { afterCommit } from '@/lib/db/transaction';
+import type { RequestMeta } from '@/lib/auth/request-meta';
+import { browserSummary } from '@/lib/sessions/describe-user-agent';
+import { env, productConfig } from '@/lib/env';
+import { isLocale } from '@/lib/i18n/locale';
+import { dateFormatFor, translatorFor } from '@/lib/i18n/server';
+import { deliverOutboxSoon } from './deliver-outbox';
+
+/** The outbox kind of the "new sign-in to your account" e-mail (S19). */
+export const NEW_SIGN_IN_KIND = 'new_sign_in';
+
+/**
+ * "New sign-in to your account", in the recipient's language, put in the outbox inside the
+ * transaction that records the login's browser, and sent once it commits (S12, decision 0010).
+ */
+export async function enqueueNewSignInEmail(tx: TxClient, { userId, meta, now }: { userId: string; meta: RequestMeta; now: Date }): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true, timeZone: true } });
+  const { APP_NAME, HELPDESK_EMAIL } = env();
+  const { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } = productConfig();
+  const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
+  const t = translatorFor(locale, 'rememberBrowser.email');
+  const greeting = translatorFor(locale, 'email');
+  const when = dateFormatFor(locale, user.timeZone ?? DEFAULT_TIME_ZONE).dateTimeWithZone(now);
+  const body = [
+    greeting('greeting', { name: user.name }),
+    '',
+    t('newSignInBody'),
+    '',
+    t('when', { when }),
+    t('ip', { ip: meta.ip ?? t('unknown') }),
+    t('browser', { browser: browserSummary(meta.userAgent) ?? t('unknown') }),
+    '',
+    t('newSignInWhatToDo', { helpdeskEmail: HELPDESK_EMAIL }),
+    '',
+    `— ${APP_NAME}`,
+  ].join('\n');
+  await tx.outboxMessage.create({
+    data: { userId, kind: NEW_SIGN_IN_KIND, toEmail: user.email, subject: `${APP_NAME}: ${t('newSignInSubject')}`, body, nextAttemptAt: now },
+  });
+  afterCommit(tx, deliverOutboxSoon);
+}
