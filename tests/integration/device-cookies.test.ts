@@ -8,9 +8,13 @@ jest.mock('next/headers', () => nextHeaders);
 import { db } from '@/lib/db';
 import { logIn } from '@/app/(auth)/login/actions';
 import { logOut } from '@/app/(auth)/logout/actions';
-import { INCORRECT_CREDENTIALS, PASSWORD_LOCKED } from '@/lib/auth/login-messages';
+import * as LOGIN_MESSAGES from '@/lib/auth/login-messages';
+import { english } from '../helpers/english';
 import { DEVICE_FAILURE_LIMIT, NETWORK_FAILURE_LIMIT, PASSWORD_FAILURE_LIMIT } from '@/lib/auth/limits';
 import { createUser } from '../helpers/factories';
+
+const INCORRECT_CREDENTIALS = english(LOGIN_MESSAGES.INCORRECT_CREDENTIALS);
+const PASSWORD_LOCKED = english(LOGIN_MESSAGES.PASSWORD_LOCKED);
 
 const DEVICE = 'portal_device';
 let nextIp = 1;
