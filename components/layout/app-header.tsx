@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { logOut } from '@/app/(auth)/logout/actions';
 import type { Role } from '@/lib/db/enums';
 import { AccountMenu } from './account-menu';
+import { ChangePasswordLink } from '@/components/password/change-password-link';
 
 type Props = { appName: string; email: string; role: Role };
 
@@ -36,6 +37,7 @@ export function AppHeader({ appName, email, role }: Props) {
                   Security activity
                 </Link>
               </li>
+              <ChangePasswordLink variant="menu" />
               <li>
                 <form action={logOut}>
                   <button type="submit" className="block w-full px-4 py-2 text-left text-sm text-slate-800 hover:bg-slate-100">

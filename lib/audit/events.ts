@@ -28,6 +28,11 @@ export const AUDIT_EVENT_TYPES = [
   'office.two_factor_required',
   'office.two_factor_grace_changed',
   'office.two_factor_requirement_lifted',
+  'password.reset_requested',
+  'password.reset_refused',
+  'password.reset_completed',
+  'password.changed',
+  'password.change_failed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -60,6 +65,11 @@ const AUDIT_EVENT_LABELS = {
   'office.two_factor_required': 'Office requires 2FA',
   'office.two_factor_grace_changed': 'Office 2FA grace period changed',
   'office.two_factor_requirement_lifted': 'Office no longer requires 2FA',
+  'password.reset_requested': 'Password reset link requested',
+  'password.reset_refused': 'Password reset link refused',
+  'password.reset_completed': 'Password reset with an e-mail link',
+  'password.changed': 'Password changed',
+  'password.change_failed': 'Password change: wrong password',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A stored type's label; a type this version no longer writes is shown as stored. */

@@ -49,7 +49,7 @@ export function isMessageKey(value: string): value is MessageKey {
  * the browser (in each page's HTML, by the root layout), not whole catalogues. A client
  * component using another area fails tests/unit/i18n-client-namespaces.test.ts: add it here.
  */
-export const CLIENT_NAMESPACES = ['common', 'layout', 'errors'] as const satisfies ReadonlyArray<keyof Messages>;
+export const CLIENT_NAMESPACES = ['common', 'layout', 'errors', 'password'] as const satisfies ReadonlyArray<keyof Messages>;
 
 export function clientMessages(locale: Locale): Partial<Messages> {
   const catalogue = CATALOGUES[locale];

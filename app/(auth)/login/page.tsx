@@ -6,6 +6,7 @@ import { loginNotice } from '@/lib/auth/login-messages';
 import { LoginForm } from '@/components/auth/login-form';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
+import { ForgotPasswordLink } from '@/components/password/forgot-password-link';
 
 export const metadata: Metadata = { title: 'Log in' };
 
@@ -30,6 +31,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <div className="mt-6">
         <LoginForm callbackUrl={callbackUrl} />
       </div>
+      <ForgotPasswordLink />
     </Card>
   );
 }

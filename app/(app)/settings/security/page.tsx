@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { SecurityActivityTable } from '@/components/security/security-activity-table';
+import { ChangePasswordLink } from '@/components/password/change-password-link';
 
 export const metadata: Metadata = { title: 'Security activity' };
 
@@ -35,6 +36,7 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
       </div>
 
       {signedOutElsewhere && <Notice tone="success">You are now signed out everywhere else. Only this browser is still signed in.</Notice>}
+      <ChangePasswordLink variant="security" />
 
       <Card>
         <h2 className="text-lg font-semibold">Sign out everywhere else</h2>

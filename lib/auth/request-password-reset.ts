@@ -1,0 +1,51 @@
+import 'server-only';
+import { transaction } from '@/lib/db/transaction';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { appUrl } from '@/lib/env';
+import type { Locale } from '@/lib/i18n/locale';
+import { enqueuePasswordEmail } from '@/lib/notifications/password-emails';
+import { normaliseEmail } from './email-address';
+import { RESET_TOKEN_LIFETIME_MS } from './password-limits';
+import { takeResetRequestBudget } from './password-reset-throttle';
+import { createResetToken } from './password-reset-token';
+import type { RequestMeta } from './request-meta';
+
+/** The path of the reset page; the link carries the token in its query string. */
+export const RESET_PASSWORD_PATH = '/login/reset-password';
+
+/**
+ * "Forgot your password?" (S16). The caller always gets the same answer, and the work done is
+ * the same whether or not the address has an account: the budget rows are written either way,
+ * one lookup, one audit row; a known address adds three small writes in the same transaction,
+ * and its e-mail is only queued here and sent after the response (outbox), so neither the
+ * answer nor its timing tells which addresses exist. A new link deletes the user's older ones.
+ */
+export async function requestPasswordReset(
+  { email, requestLocale }: { email: string; requestLocale: Locale },
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<void> {
+  const normalisedEmail = normaliseEmail(email);
+  const withinBudget = await takeResetRequestBudget(normalisedEmail, now);
+  await transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { email: normalisedEmail },
+      select: { id: true, email: true, name: true, officeId: true, locale: true, timeZone: true },
+    });
+    if (user && withinBudget) {
+      await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
+      const { token, id } = createResetToken();
+      await tx.passwordResetToken.create({ data: { id, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS) } });
+      const link = `${appUrl()}${RESET_PASSWORD_PATH}?token=${token}`;
+      await enqueuePasswordEmail(tx, { user, kind: 'password_reset_link', requestLocale, meta, now, link });
+    }
+    await recordAuditEvent(tx, {
+      type: 'password.reset_requested',
+      outcome: withinBudget ? 'SUCCESS' : 'DENIED',
+      subjectUserId: user?.id ?? null,
+      officeId: user?.officeId ?? null,
+      meta,
+      details: { email: normalisedEmail, knownAccount: !!user, ...(withinBudget ? {} : { reason: 'limit' }) },
+    });
+  });
+}
