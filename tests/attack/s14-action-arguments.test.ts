@@ -36,6 +36,9 @@ const ADMITTED: Record<string, Caller | null> = {
   resetUserTwoFactor: 'helpdesk agent',
   unlockUserAccount: 'helpdesk agent',
   saveTwoFactorRequirement: 'office admin',
+  requestPasswordResetLink: null, // public: the anonymous calls reach its arguments
+  resetPasswordWithLink: null, // public: the token in the form is its credential
+  changeOwnPassword: 'user',
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */
