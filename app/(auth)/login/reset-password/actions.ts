@@ -26,12 +26,12 @@ const ResetPasswordSchema = z.object(newPasswordFields).refine(confirmMatches, m
 export async function resetPasswordWithLink(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!isFormData(formData)) return passwordUnreadableForm();
   const parsed = ResetPasswordSchema.safeParse({ newPassword: textField(formData, 'newPassword'), confirmPassword: textField(formData, 'confirmPassword') });
-  if (!parsed.success) return { fieldErrors: await translateFieldErrors(z.flattenError(parsed.error).fieldErrors) };
+  // The token goes back into the form after a refusal: without JavaScript the page is drawn again from a URL without it.
+  const token = textField(formData, 'token').slice(0, 100);
+  const values = { token };
+  if (!parsed.success) return { fieldErrors: await translateFieldErrors(z.flattenError(parsed.error).fieldErrors), values };
   try {
-    const result = await resetPassword(
-      { token: textField(formData, 'token'), password: parsed.data.newPassword, requestLocale: await getRequestLocale() },
-      await getRequestMeta(),
-    );
+    const result = await resetPassword({ token, password: parsed.data.newPassword, requestLocale: await getRequestLocale() }, await getRequestMeta());
     switch (result.kind) {
       case 'invalid-link':
         return {
@@ -39,11 +39,11 @@ export async function resetPasswordWithLink(_prev: FormState, formData: FormData
           message: await translate({ key: 'password.reset.invalid', values: { hours: RESET_TOKEN_LIFETIME_MS / 3_600_000 } }),
         };
       case 'rejected-password':
-        return rejectedPasswordState(result.verdict);
+        return rejectedPasswordState(result.verdict, { values });
       case 'password-reset':
         return { ok: true, message: await translate('password.reset.done') };
     }
   } catch (error) {
-    return { ...tryAgainLater(error), message: await passwordTryAgainMessage() };
+    return { ...tryAgainLater(error, { values }), message: await passwordTryAgainMessage() };
   }
 }

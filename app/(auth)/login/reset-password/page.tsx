@@ -1,12 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { isResetLinkValid } from '@/lib/auth/reset-password';
-import { RESET_TOKEN_LIFETIME_MS } from '@/lib/auth/password-limits';
 import { getTranslator } from '@/lib/i18n/server';
 import { ResetPasswordForm } from '@/components/password/reset-password-form';
 import { Card } from '@/components/ui/card';
-import { Notice } from '@/components/ui/notice';
-import { buttonClass } from '@/components/ui/button-class';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('password'))('reset.title') };
@@ -24,25 +20,10 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
   const t = await getTranslator('password');
   const raw = (await searchParams).token;
   const token = typeof raw === 'string' ? raw : '';
-  const valid = await isResetLinkValid(token);
   return (
     <Card>
-      <h1 className="text-2xl font-semibold tracking-tight">{valid ? t('reset.title') : t('reset.invalidTitle')}</h1>
-      {valid ? (
-        <>
-          <p className="mt-1 text-sm text-slate-600">{t('reset.intro')}</p>
-          <div className="mt-6">
-            <ResetPasswordForm token={token} />
-          </div>
-        </>
-      ) : (
-        <div className="mt-6 space-y-4">
-          <Notice tone="warning">{t('reset.invalid', { hours: RESET_TOKEN_LIFETIME_MS / 3_600_000 })}</Notice>
-          <Link href="/login/forgot-password" className={buttonClass()}>
-            {t('reset.askNew')}
-          </Link>
-        </div>
-      )}
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">{t('reset.title')}</h1>
+      <ResetPasswordForm token={token} isLinkValid={await isResetLinkValid(token)} />
     </Card>
   );
 }
