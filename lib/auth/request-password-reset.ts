@@ -5,7 +5,8 @@ import { appUrl } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/locale';
 import { enqueuePasswordEmail } from '@/lib/notifications/password-emails';
 import { normaliseEmail } from './email-address';
-import { RESET_TOKEN_LIFETIME_MS } from './password-limits';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RESET_REQUEST_MIN_MS, RESET_TOKEN_LIFETIME_MS } from './password-limits';
 import { takeResetRequestBudget } from './password-reset-throttle';
 import { createResetToken } from './password-reset-token';
 import type { RequestMeta } from './request-meta';
@@ -18,13 +19,15 @@ export const RESET_PASSWORD_PATH = '/login/reset-password';
  * the same whether or not the address has an account: the budget rows are written either way,
  * one lookup, one audit row; a known address adds three small writes in the same transaction,
  * and its e-mail is only queued here and sent after the response (outbox), so neither the
- * answer nor its timing tells which addresses exist. A new link deletes the user's older ones.
+ * answer nor its timing tells which addresses exist; a floor of RESET_REQUEST_MIN_MS hides
+ * the few milliseconds left. A new link deletes the user's older ones.
  */
 export async function requestPasswordReset(
   { email, requestLocale }: { email: string; requestLocale: Locale },
   meta: RequestMeta,
   now = new Date(),
 ): Promise<void> {
+  const started = performance.now();
   const normalisedEmail = normaliseEmail(email);
   const withinBudget = await takeResetRequestBudget(normalisedEmail, now);
   await transaction(async (tx) => {
@@ -48,4 +51,7 @@ export async function requestPasswordReset(
       details: { email: normalisedEmail, knownAccount: !!user, ...(withinBudget ? {} : { reason: 'limit' }) },
     });
   });
+  // Whatever is left of the difference in work (S16): every answer takes at least the same time.
+  const left = started + RESET_REQUEST_MIN_MS - performance.now();
+  if (left > 0) await sleep(left);
 }
