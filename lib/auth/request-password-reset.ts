@@ -1,9 +1,10 @@
 import 'server-only';
-import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { appUrl } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/locale';
-import { enqueuePasswordEmail } from '@/lib/notifications/password-emails';
+import { enqueuePasswordEmail, renderPasswordEmail } from '@/lib/notifications/password-emails';
+import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
+import { afterCommit, transaction } from '@/lib/db/transaction';
 import { normaliseEmail } from './email-address';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RESET_REQUEST_MIN_MS, RESET_TOKEN_LIFETIME_MS } from './password-limits';
@@ -35,12 +36,17 @@ export async function requestPasswordReset(
       where: { email: normalisedEmail },
       select: { id: true, email: true, name: true, officeId: true, locale: true, timeZone: true },
     });
+    // The same token, link and mail are made either way; only a known address within its budget keeps them.
+    const { token, id } = createResetToken();
+    const link = `${appUrl()}${RESET_PASSWORD_PATH}?token=${token}`;
     if (user && withinBudget) {
       await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
-      const { token, id } = createResetToken();
       await tx.passwordResetToken.create({ data: { id, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS) } });
-      const link = `${appUrl()}${RESET_PASSWORD_PATH}?token=${token}`;
       await enqueuePasswordEmail(tx, { user, kind: 'password_reset_link', requestLocale, meta, now, link });
+    } else {
+      renderPasswordEmail('password_reset_link', { name: normalisedEmail, locale: requestLocale, timeZone: 'UTC', at: now, meta, link });
+      // The outbox is looked at after the response either way, so the work after it does not tell either.
+      afterCommit(tx, deliverOutboxSoon);
     }
     await recordAuditEvent(tx, {
       type: 'password.reset_requested',
