@@ -44,6 +44,8 @@ const schema = productSchema.extend({
   MAIL_FROM: z.string().default('Office Portal <no-reply@example.com>'),
   /** How often each instance looks for notifications due for a (re)try; 0 turns it off. */
   OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** The portal's public address, for links in e-mails (password reset). Required in production: a link must never point at a guessed host. */
+  APP_URL: z.url({ protocol: /^https?$/, error: 'must be the portal’s public address, e.g. https://portal.example.com' }).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -59,8 +61,20 @@ export function env(): Env {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new EnvError(`Invalid environment configuration (see .env.example):\n${lines.join('\n')}`);
   }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.APP_URL) {
+    throw new EnvError('Invalid environment configuration (see .env.example):\n  APP_URL: required in production (the address in e-mailed links)');
+  }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The base of links in e-mails. Never taken from the request's Host header, which a client
+ * sets: a reset link built from it could point at an attacker's host (OWASP Forgot Password
+ * Cheat Sheet). Development falls back to the dev server's address.
+ */
+export function appUrl(): string {
+  return (env().APP_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
 export function productConfig(): z.infer<typeof productSchema> {

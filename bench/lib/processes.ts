@@ -10,6 +10,7 @@ export function serverEnv(databaseUrl: string): Record<string, string> {
     TOTP_ENCRYPTION_KEYS: 'bench:YmVuY2gtdG90cC1rZXktMzItYnl0ZXMtbG9uZy1vayE=',
     APP_NAME: 'Office Portal',
     HELPDESK_EMAIL: 'helpdesk@portal.example',
+    APP_URL: 'http://localhost:3000',
   };
 }
 

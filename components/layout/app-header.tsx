@@ -4,6 +4,7 @@ import type { Role } from '@/lib/db/enums';
 import { getTranslator } from '@/lib/i18n/server';
 import { AccountMenu } from './account-menu';
 import { AccountSettingsMenuItem } from '@/components/account/account-settings-menu-item';
+import { ChangePasswordLink } from '@/components/password/change-password-link';
 
 type Props = { appName: string; email: string; role: Role };
 
@@ -40,6 +41,7 @@ export async function AppHeader({ appName, email, role }: Props) {
                 </Link>
               </li>
               <AccountSettingsMenuItem />
+              <ChangePasswordLink variant="menu" />
               <li>
                 <form action={logOut}>
                   <button type="submit" className="block w-full px-4 py-2 text-left text-sm text-slate-800 hover:bg-slate-100">

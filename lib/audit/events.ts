@@ -35,6 +35,11 @@ export const AUDIT_EVENT_TYPES = [
   'remembered_browser.created',
   'remembered_browser.forgotten',
   'office.remember_browser_changed',
+  'password.reset_requested',
+  'password.reset_refused',
+  'password.reset_completed',
+  'password.changed',
+  'password.change_failed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

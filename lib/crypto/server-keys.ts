@@ -3,7 +3,7 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import { env } from '@/lib/env';
 
 /** One key per purpose, derived from AUTH_SECRET, so no key serves two jobs. */
-export type KeyPurpose = 'login-throttle' | 'recovery-code';
+export type KeyPurpose = 'login-throttle' | 'recovery-code' | 'password-reset-throttle';
 
 const keys = new Map<KeyPurpose, Buffer>();
 

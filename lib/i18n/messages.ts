@@ -58,7 +58,7 @@ export function isMessageKey(value: string): value is MessageKey {
  */
 export const CLIENT_MESSAGES = {
   root: ['errors', 'layout.languageSwitcher'],
-  auth: ['errors', 'layout.languageSwitcher', 'login', 'verify', 'rememberBrowser.verify'],
+  auth: ['errors', 'layout.languageSwitcher', 'login', 'verify', 'rememberBrowser.verify', 'password.fields', 'password.forgot', 'password.reset'],
   app: [
     'errors',
     'layout.languageSwitcher',
@@ -72,6 +72,8 @@ export const CLIENT_MESSAGES = {
     'sessions.helpdesk',
     'rememberBrowser.office',
     'rememberBrowser.security',
+    'password.fields',
+    'password.change',
   ],
 } as const satisfies Record<string, readonly Namespace[]>;
 

@@ -41,6 +41,9 @@ const ADMITTED: Record<string, Caller | null> = {
   chooseLanguage: null, // public, like logIn; for a signed-in caller it also sets their account's language
   forgetBrowser: 'user',
   saveRememberBrowserDays: 'office admin',
+  requestPasswordResetLink: null, // public: the anonymous calls reach its arguments
+  resetPasswordWithLink: null, // public: the token in the form is its credential
+  changeOwnPassword: 'user',
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */

@@ -24,6 +24,7 @@ export const E2E_ENV: Record<string, string> = {
   TOTP_ENCRYPTION_KEYS: 'e2e:ZTJlLXRvdHAta2V5LWZvci10ZXN0cy1vbmx5LTAxMjM=',
   APP_NAME: 'Office Portal',
   HELPDESK_EMAIL: 'helpdesk@portal.example',
+  APP_URL: E2E_BASE_URL,
 };
 
-export const E2E_DEV_ENV: Record<string, string> = { ...E2E_ENV, NODE_ENV: 'development', DATABASE_URL: `file:${E2E_DEV_DB_FILE}` };
+export const E2E_DEV_ENV: Record<string, string> = { ...E2E_ENV, NODE_ENV: 'development', DATABASE_URL: `file:${E2E_DEV_DB_FILE}`, APP_URL: E2E_DEV_BASE_URL };

@@ -38,6 +38,11 @@ const OPEN_TO_ANONYMOUS = new Set([
   '(auth)/language/actions.ts#chooseLanguage',
   // Load balancers probe it without a session; it answers only "ok" or "unavailable".
   'api/health/route.ts#GET',
+  // "Forgot your password?" (S16): whoever uses it is not signed in; the reset link's token is the credential.
+  '(auth)/login/forgot-password/page.tsx',
+  '(auth)/login/forgot-password/actions.ts#requestPasswordResetLink',
+  '(auth)/login/reset-password/page.tsx',
+  '(auth)/login/reset-password/actions.ts#resetPasswordWithLink',
 ]);
 const OPEN_TO_PENDING = new Set([
   ...OPEN_TO_ANONYMOUS,

@@ -40,19 +40,20 @@ it('finds the client components that translate', () => {
 });
 
 /** Where a client component is rendered: the login and verify forms under (auth), the error boundary and switcher everywhere, the rest in the portal. */
-function partOf(file: string): ClientPart {
-  if (file.startsWith('components/auth/')) return 'auth';
-  if (file === 'app/error.tsx' || file.startsWith('components/i18n/')) return 'root';
-  return 'app';
+function partsOf(file: string): ClientPart[] {
+  if (file === 'app/error.tsx' || file.startsWith('components/i18n/')) return ['root', 'auth', 'app'];
+  if (file.startsWith('components/auth/') || /components\/password\/(forgot|reset)-password-form/.test(file)) return ['auth'];
+  // The new-password fields serve the reset (signed out) and the change (signed in).
+  if (file === 'components/password/new-password-fields.tsx') return ['auth', 'app'];
+  return ['app'];
 }
 
 const sends = (part: ClientPart, namespace: string) =>
   (CLIENT_MESSAGES[part] as readonly string[]).some((sent) => namespace === sent || namespace.startsWith(`${sent}.`));
 
 it.each(clientFiles)('%s reads only messages its part of the portal sends', (file) => {
-  const part = partOf(file);
   // The root part's messages are on every page: each other part must send them too (providers replace, not merge).
-  const parts: ClientPart[] = part === 'root' ? ['root', 'auth', 'app'] : [part];
+  const parts = partsOf(file);
   const problems = translationNamespaces(file).flatMap((namespace) => {
     if (namespace === null) return ['useTranslations() needs a literal namespace: the browser does not receive whole catalogues'];
     return parts.filter((p) => !sends(p, namespace)).map((p) => `'${namespace}' is not sent by CLIENT_MESSAGES.${p} (lib/i18n/messages.ts)`);

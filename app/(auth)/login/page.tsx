@@ -7,6 +7,7 @@ import { getTranslator, translate } from '@/lib/i18n/server';
 import { LoginForm } from '@/components/auth/login-form';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
+import { ForgotPasswordLink } from '@/components/password/forgot-password-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('login'))('title') };
@@ -34,6 +35,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <div className="mt-6">
         <LoginForm callbackUrl={callbackUrl} />
       </div>
+      <ForgotPasswordLink />
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import { SecurityActivityTable, securityActivityRows } from '@/components/securi
 import { getTranslator } from '@/lib/i18n/server';
 import { SessionList } from '@/components/security/session-list';
 import { RememberedBrowsers } from '@/components/security/remembered-browsers';
+import { ChangePasswordLink } from '@/components/password/change-password-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('security'))('title') };
@@ -39,6 +40,7 @@ export default async function SecurityActivityPage({ searchParams }: Props) {
       </div>
 
       {signedOutElsewhere && <Notice tone="success">{t('signedOutElsewhere')}</Notice>}
+      <ChangePasswordLink variant="security" />
 
       <SessionList userId={user.id} sessionId={sessionId} notice={first(params.session)} />
       <Card>
