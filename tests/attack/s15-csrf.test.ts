@@ -9,6 +9,8 @@ const suite = useSuite('attack');
 const { a } = suite;
 const EVIL = 'https://evil.example';
 const actions = actionsFromBuild();
+/** Open to anyone, like logIn: the language switcher and the password reset's two steps. */
+const PUBLIC_ACTIONS = new Set(['chooseLanguage', 'requestPasswordResetLink', 'resetPasswordWithLink']);
 
 test(`S15 CSRF: every server action from a foreign Origin is refused before it runs (${actions.length})`, async () => {
   const rows: Array<{ action: string; ran: boolean; refused: boolean; seen: string }> = [];
@@ -21,10 +23,10 @@ test(`S15 CSRF: every server action from a foreign Origin is refused before it r
     const foreign = form ? await form(EVIL) : await callAction(anonymous, a, action, { origin: EVIL });
     rows.push({
       action: action.name,
-      // chooseLanguage is open to anyone too and sends nobody away: that it answered is the control.
+      // The other public actions send nobody away: that they answered is the control.
       ran: form
         ? pageText(own.html).includes('Enter your e-mail address.')
-        : action.name === 'chooseLanguage'
+        : PUBLIC_ACTIONS.has(action.name)
           ? own.status === 200
           : actionRedirect(own) !== null,
       refused: foreign.status >= 400 && actionRedirect(foreign) === null && !foreign.headers.getSetCookie().length,

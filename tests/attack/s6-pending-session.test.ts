@@ -12,9 +12,10 @@ const suite = useSuite('attack');
 const routes = routesFromBuild();
 const actions = actionsFromBuild();
 /** What a pending login may use: the login and verification steps, and the public health check. */
-const PENDING_MAY = new Set(['/login', '/login/verify', '/api/health']);
-// chooseLanguage is public: it sets only this browser's language cookie.
-const PENDING_ACTIONS = new Set(['logIn', 'logOut', 'verifyCode', 'verifyRecoveryCode', 'chooseLanguage']);
+// The public pages: signing in, its second step, and asking for or using a password reset link.
+const PENDING_MAY = new Set(['/login', '/login/verify', '/login/forgot-password', '/login/reset-password', '/api/health']);
+// Public actions: chooseLanguage sets only this browser's language cookie; the password reset's two take no session.
+const PENDING_ACTIONS = new Set(['logIn', 'logOut', 'verifyCode', 'verifyRecoveryCode', 'chooseLanguage', 'requestPasswordResetLink', 'resetPasswordWithLink']);
 
 test(`S6 pending session against every page and route handler of the build (${routes.length})`, async () => {
   const browser = await pendingLogin(suite.claim(), suite.a);

@@ -23,8 +23,8 @@ const LanguagePreferencesSchema = z.object({
  * page again, rendered in the new language.
  */
 export async function saveLanguagePreferences(_prev: FormState, formData: FormData): Promise<FormState> {
-  if (!isFormData(formData)) return unreadableForm();
   const { user } = await requireActiveSession();
+  if (!isFormData(formData)) return unreadableForm();
   const parsed = LanguagePreferencesSchema.safeParse({ locale: textField(formData, 'locale'), timeZone: textField(formData, 'timeZone') });
   if (!parsed.success) {
     const values = { locale: textField(formData, 'locale').slice(0, 10), timeZone: textField(formData, 'timeZone').slice(0, 64) };
