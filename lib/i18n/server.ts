@@ -2,7 +2,9 @@ import 'server-only';
 import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
-import { createTranslator } from 'next-intl';
+// use-intl/core (next-intl's own core, same version): no React in it, so lib code also runs outside
+// Next.js under the react-server condition (the benchmarks, scripts), where next-intl's entry pulls React hooks.
+import { createTranslator } from 'use-intl/core';
 import { productConfig } from '@/lib/env';
 import { getCurrentSession } from '@/lib/auth/guards';
 import type { SessionContext } from '@/lib/auth/sessions';
