@@ -1,12 +1,10 @@
 import 'server-only';
 import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
-import { unstable_rethrow } from 'next/navigation';
 // use-intl/core (next-intl's own core, same version): no React in it, so lib code also runs outside
 // Next.js under the react-server condition (the benchmarks, scripts), where next-intl's entry pulls React hooks.
 import { createTranslator } from 'use-intl/core';
 import { productConfig } from '@/lib/env';
-import { getCurrentSession } from '@/lib/auth/guards';
 import type { SessionContext } from '@/lib/auth/sessions';
 import { dateFormat, type DateFormat } from '@/lib/format';
 import { LOCALE_COOKIE, resolveLocale, resolveTimeZone, type Locale } from './locale';
@@ -31,10 +29,13 @@ type UserLanguageSettings = { locale: string | null; timeZone: string | null };
  */
 async function signedInUserSettings(): Promise<UserLanguageSettings | null> {
   let session: SessionContext | null;
+  // Imported here, not at the top: e-mails and the benchmarks use this module outside a request,
+  // where next/navigation (which the guards need) cannot load under the react-server condition.
+  const { getCurrentSession } = await import('@/lib/auth/guards');
   try {
     session = await getCurrentSession();
   } catch (error) {
-    unstable_rethrow(error); // Next.js's own signals (a page rendered per request, a redirect) are not failures
+    (await import('next/navigation')).unstable_rethrow(error); // Next.js's own signals (a page rendered per request, a redirect) are not failures
     // The database is out of reach: the page that says so (an error page) still speaks the cookie's or the browser's language.
     console.error('The signed-in user’s language could not be read', error);
     return null;
