@@ -1,4 +1,5 @@
 import 'server-only';
+import { TWO_FACTOR_SELECT, twoFactorSince } from '@/lib/two-factor/two-factor-state';
 import { db, type TxClient } from '@/lib/db';
 import type { RequestMeta } from './request-meta';
 import { createSessionToken, sessionIdFromToken } from './session-token';
@@ -125,7 +126,7 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
           locale: true,
           timeZone: true,
           office: { select: { name: true, twoFactorRequired: true, twoFactorGraceDays: true, twoFactorRequiredAt: true, twoFactorDeadline: true } },
-          totpCredential: { select: { confirmedAt: true } },
+          ...TWO_FACTOR_SELECT,
         },
       },
     },
@@ -140,7 +141,8 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
     await db.session.updateMany({ where: { id: sessionId, lastSeenAt: { lt: staleBefore } }, data: { lastSeenAt: now, expiresAt } });
   }
   const { user } = row;
-  const twoFactorDeadline = user.totpCredential ? null : userTwoFactorDeadline(user.office, user);
+  const twoFactorEnabledAt = twoFactorSince(user);
+  const twoFactorDeadline = twoFactorEnabledAt ? null : userTwoFactorDeadline(user.office, user);
   return {
     sessionId,
     stage: row.stage,
@@ -154,7 +156,7 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
       role: user.role,
       officeId: user.officeId,
       officeName: user.office?.name ?? null,
-      twoFactorEnabledAt: user.totpCredential?.confirmedAt ?? null,
+      twoFactorEnabledAt,
       officeRequiresTwoFactor: !!user.office?.twoFactorRequired,
       twoFactorDeadline,
       mustEnrolNow: twoFactorDeadline !== null && twoFactorDeadline <= now,

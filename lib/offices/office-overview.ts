@@ -1,4 +1,5 @@
 import 'server-only';
+import { TWO_FACTOR_SELECT, twoFactorSince } from '@/lib/two-factor/two-factor-state';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/db/enums';
 import { userTwoFactorDeadline } from './two-factor-deadline';
@@ -42,7 +43,7 @@ export async function getOfficeOverview(officeId: string, now = new Date()): Pro
           lastSignInAt: true,
           officeJoinedAt: true,
           twoFactorDueBy: true,
-          totpCredential: { select: { id: true } },
+          ...TWO_FACTOR_SELECT,
         },
       },
     },
@@ -53,13 +54,14 @@ export async function getOfficeOverview(officeId: string, now = new Date()): Pro
     twoFactorGraceDays: office.twoFactorGraceDays,
     twoFactorDeadline: office.twoFactorRequired ? office.twoFactorDeadline : null,
     members: office.users.map((user) => {
-      const deadline = user.totpCredential ? null : userTwoFactorDeadline(office, user);
+      const since = twoFactorSince(user);
+      const deadline = since ? null : userTwoFactorDeadline(office, user);
       return {
         id: user.id,
         name: user.name,
         email: user.email,
         role: user.role,
-        twoFactorOn: !!user.totpCredential,
+        twoFactorOn: since !== null,
         lastSignInAt: user.lastSignInAt,
         grace: deadline ? { deadline, passed: deadline <= now } : null,
       };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { TWO_FACTOR_OFF } from '@/lib/two-factor/two-factor-state';
 import { db } from '@/lib/db';
 import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -11,7 +12,7 @@ export type RequirementPreview = { affectedUsers: number; deadline: Date };
 /** Who turning the requirement on would affect (users of the office without 2FA), and by when. */
 export async function previewRequirement(officeId: string, graceDays: number, now = new Date()): Promise<RequirementPreview> {
   const office = await db.office.findUniqueOrThrow({ where: { id: officeId }, select: { twoFactorDeadline: true } });
-  const affectedUsers = await db.user.count({ where: { officeId, totpCredential: { is: null } } });
+  const affectedUsers = await db.user.count({ where: { officeId, ...TWO_FACTOR_OFF } });
   return { affectedUsers, deadline: nextOfficeDeadline(office.twoFactorDeadline, graceDays, now) };
 }
 
@@ -52,7 +53,7 @@ export async function setTwoFactorRequirement(
         ...(turningOn ? { twoFactorRequiredAt: now } : {}),
       },
     });
-    const affected = await tx.user.findMany({ where: { officeId: change.officeId, totpCredential: { is: null } }, select: { id: true } });
+    const affected = await tx.user.findMany({ where: { officeId: change.officeId, ...TWO_FACTOR_OFF }, select: { id: true } });
     await recordAuditEvent(tx, {
       ...audit,
       type: turningOn ? 'office.two_factor_required' : 'office.two_factor_grace_changed',
