@@ -53,39 +53,3 @@ export function formatDuration(ms: number): string {
   if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} ${minutes === 60 ? 'hour' : 'hours'}`;
   return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
-
-// First match wins: Edge and Opera also say "Chrome", Chrome also says "Safari", iOS also says "Mac OS X".
-// i18n-exempt: product names, the same in every language
-const BROWSERS: Array<[RegExp, string]> = [
-  [/\bEdg(e|A|iOS)?\//, 'Edge'],
-  [/\bOPR\/|\bOpera\b/, 'Opera'],
-  [/\b(Firefox|FxiOS)\//, 'Firefox'],
-  [/\b(HeadlessChrome|Chrome|Chromium|CriOS)\//, 'Chrome'],
-  [/\bVersion\/[\d.]+.*\bSafari\//, 'Safari'],
-];
-// i18n-exempt: system names, the same in every language
-const SYSTEMS: Array<[RegExp, string]> = [
-  [/\bWindows\b/, 'Windows'],
-  [/\b(iPhone|iPad|iPod)\b/, 'iOS'],
-  [/\bAndroid\b/, 'Android'],
-  [/\bCrOS\b/, 'ChromeOS'],
-  [/\bMac OS X\b|\bMacintosh\b/, 'macOS'],
-  [/\bLinux\b/, 'Linux'],
-];
-const firstMatch = (text: string, list: Array<[RegExp, string]>) => list.find(([pattern]) => pattern.test(text))?.[1];
-
-/** A browser and the system it runs on, as people name them ("Firefox", "Windows"); the words around them are the reader's language's. */
-export type BrowserParts = { browser: string; system: string | null };
-
-/**
- * A browser as people name it, from its User-Agent header, for a user reading their own
- * sign-ins: the catalogue joins the parts ("Firefox on Windows", "Firefox op Windows").
- * Unknown ones are shown as sent, shortened, with no system.
- */
-export function browserParts(userAgent: string | null): BrowserParts | null {
-  const ua = userAgent?.trim();
-  if (!ua) return null;
-  const browser = firstMatch(ua, BROWSERS);
-  if (browser) return { browser, system: firstMatch(ua, SYSTEMS) ?? null };
-  return { browser: ua.length > 60 ? `${ua.slice(0, 59)}…` : ua, system: null };
-}

@@ -1,7 +1,7 @@
 import type { AuditOutcome } from '@/lib/db/enums';
 import type { AuditEventType } from './events';
 import type { AuditEventView } from './query-audit-events';
-import { browserParts, type BrowserParts } from '@/lib/format';
+import { browserParts, type BrowserParts } from '@/lib/sessions/describe-user-agent';
 import { CODE_LOCK_MS, PASSWORD_LOCK_MS } from '@/lib/auth/limits';
 import type { Message } from '@/lib/i18n/messages';
 

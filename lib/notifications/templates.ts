@@ -7,7 +7,8 @@
  */
 import type { Locale } from '@/lib/i18n/locale';
 import { dateFormatFor, translatorFor, type Translator } from '@/lib/i18n/server';
-import { browserParts, type DateFormat } from '@/lib/format';
+import { type DateFormat } from '@/lib/format';
+import { browserParts } from '@/lib/sessions/describe-user-agent';
 
 export type NotificationKind =
   | 'code_replayed'

@@ -112,7 +112,7 @@ test('recovery codes: saved when 2FA is enabled, each one logs in once, new ones
     '2FA enabled',
     'Signed in',
   ]);
-  await expect(rows.nth(0)).toContainText('Chrome on Linux');
+  await expect(rows.nth(0)).toContainText(/Chrome( Headless)? on Linux/);
   await expect(rows.nth(1)).toContainText('8 recovery codes left');
   await expect(rows.nth(4)).toContainText('9 recovery codes left');
   await expectNoViolations(page);

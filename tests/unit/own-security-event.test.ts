@@ -1,7 +1,7 @@
 import { eventLabel } from '@/lib/audit/events';
 import { toOwnSecurityEvent, type OwnSecurityEvent } from '@/lib/audit/own-security-event';
 import type { AuditEventView } from '@/lib/audit/query-audit-events';
-import { browserParts, type BrowserParts } from '@/lib/format';
+import { browserParts, type BrowserParts } from '@/lib/sessions/describe-user-agent';
 import type { Locale } from '@/lib/i18n/locale';
 import { translateMessage, translatorFor } from '@/lib/i18n/server';
 
@@ -20,7 +20,7 @@ function view(overrides: Partial<AuditEventView>): AuditEventView {
     subject,
     officeName: 'Van Dijk & Partners Accountants',
     ip: '198.51.100.7',
-    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
     details: {},
     ...overrides,
   };
@@ -107,11 +107,11 @@ describe('browserParts', () => {
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 'Safari on macOS'],
     [
       'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-      'Safari on iOS',
+      'Mobile Safari on iOS',
     ],
     ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0 Mobile/15E148 Safari/604.1', 'Chrome on iOS'],
     ['Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36', 'Chrome on Android'],
-    ['Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0', 'Firefox on Linux'],
+    ['Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0', 'Firefox on Ubuntu'],
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 OPR/115.0.0.0', 'Opera on Windows'],
     ['curl/8.5.0', 'curl/8.5.0'],
   ])('names %s as %s', (userAgent, name) => {
