@@ -5,6 +5,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Locale } from '@/lib/i18n/locale';
 import { enqueuePasswordEmail } from '@/lib/notifications/password-emails';
 import { clearPasswordFailures, throttleKey } from './login-throttle';
+import { clearAccountDeviceFailures } from './trusted-devices';
 import { hashPassword } from './password-hash';
 import { checkNewPassword, type PasswordVerdict } from './password-policy';
 import { isResetTokenShape, resetTokenId } from './password-reset-token';
@@ -84,7 +85,8 @@ export async function resetPassword(
     return true;
   });
   if (!done) return refuse('used', user.id);
-  // The owner proved they hold the mailbox: a stranger's wrong guesses no longer keep them out.
+  // The owner proved they hold the mailbox: neither a stranger's wrong guesses nor their own typos keep them out.
   await clearPasswordFailures(throttleKey(user.email));
+  await clearAccountDeviceFailures(user.id);
   return { kind: 'password-reset' };
 }

@@ -43,6 +43,11 @@ export async function clearDeviceFailures(id: string): Promise<void> {
   await db.trustedDevice.updateMany({ where: { id }, data: { failures: 0 } });
 }
 
+/** After a password reset by the owner: every trusted device of the account gets its whole budget back. */
+export async function clearAccountDeviceFailures(userId: string): Promise<void> {
+  await db.trustedDevice.updateMany({ where: { userId, failures: { gt: 0 } }, data: { failures: 0 } });
+}
+
 /**
  * After a completed login: the browser's device cookie is trusted for this account from now on.
  * Returns when the account last signed in from it (null: never), for the new-sign-in e-mail,

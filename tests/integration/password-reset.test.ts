@@ -4,12 +4,13 @@ jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
 import { logIn } from '@/app/(auth)/login/actions';
+import { logOut } from '@/app/(auth)/logout/actions';
 import { requestPasswordResetLink } from '@/app/(auth)/login/forgot-password/actions';
 import { resetPasswordWithLink } from '@/app/(auth)/login/reset-password/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { resetPassword, isResetLinkValid } from '@/lib/auth/reset-password';
 import { requestPasswordReset } from '@/lib/auth/request-password-reset';
-import { PASSWORD_FAILURE_LIMIT } from '@/lib/auth/limits';
+import { DEVICE_FAILURE_LIMIT, PASSWORD_FAILURE_LIMIT } from '@/lib/auth/limits';
 import { RESET_REQUESTS_PER_ADDRESS, RESET_TOKEN_LIFETIME_MS, RESET_WINDOW_MS } from '@/lib/auth/password-limits';
 import { createUser, type TestUser } from '../helpers/factories';
 import { signedInBrowser } from '../helpers/sign-in';
@@ -177,6 +178,18 @@ describe('using the link', () => {
     await askLink(user.email);
     await postReset(await linkToken(user));
     expect((await login(user.email, NEW_PASSWORD)).redirect).toBe('/');
+  });
+
+  it("lifts the spent budget of the owner's trusted browsers too: the owner's own typos no longer keep them waiting", async () => {
+    const user = await createUser();
+    const office = new FakeBrowser({ ip: '192.0.2.40' });
+    expect((await login(user.email, user.password, office)).redirect).toBe('/');
+    await as(office, logOut);
+    for (let i = 0; i < DEVICE_FAILURE_LIMIT; i += 1) await login(user.email, 'a typo', office);
+    expect((await login(user.email, user.password, office)).redirect).toBeUndefined(); // the device's own budget is spent
+    await askLink(user.email);
+    await postReset(await linkToken(user));
+    expect((await login(user.email, NEW_PASSWORD, office)).redirect).toBe('/');
   });
 
   it('uses a link once even when two resets with it race', async () => {
