@@ -3,9 +3,8 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { changeOwnPassword } from '@/app/(app)/settings/password/actions';
 import { initialFormState } from '@/lib/forms/form-state';
-import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-limits';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextField } from '@/components/ui/text-field';
+import { CurrentPasswordField } from '@/components/auth/credential-fields';
 import { Notice } from '@/components/ui/notice';
 import { NewPasswordFields } from './new-password-fields';
 
@@ -17,15 +16,7 @@ export function ChangePasswordForm() {
     // A fresh form after a change, so no password stays in a field.
     <form action={action} className="space-y-5" noValidate key={state.ok ? 'changed' : 'form'}>
       {state.message && <Notice tone={state.ok ? 'success' : 'error'}>{state.message}</Notice>}
-      <TextField
-        label={tf('currentPassword')}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={PASSWORD_MAX_LENGTH}
-        errors={state.fieldErrors?.currentPassword}
-      />
+      <CurrentPasswordField label={tf('currentPassword')} name="currentPassword" errors={state.fieldErrors?.currentPassword} />
       <NewPasswordFields errors={state.fieldErrors} />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </form>

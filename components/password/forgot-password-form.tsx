@@ -4,9 +4,8 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { requestPasswordResetLink } from '@/app/(auth)/login/forgot-password/actions';
 import { initialFormState } from '@/lib/forms/form-state';
-import { EMAIL_MAX_LENGTH } from '@/lib/auth/email-address';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextField } from '@/components/ui/text-field';
+import { EmailField } from '@/components/auth/credential-fields';
 import { Notice } from '@/components/ui/notice';
 
 export function ForgotPasswordForm() {
@@ -27,17 +26,7 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} className="space-y-5" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
-      <TextField
-        label={tf('emailLabel')}
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-        defaultValue={state.values?.email}
-        errors={state.fieldErrors?.email}
-        key={`email-${state.values?.email ?? ''}`}
-      />
+      <EmailField label={tf('emailLabel')} defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <SubmitButton className="w-full" pendingLabel={t('submitting')}>
         {t('submit')}
       </SubmitButton>

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextField } from '@/components/ui/text-field';
+import { CurrentPasswordField } from '@/components/auth/credential-fields';
 import { Notice } from '@/components/ui/notice';
 import { TwoFactorDisabledNotice } from './two-factor-disabled-notice';
 
@@ -17,17 +17,7 @@ export function DisableForm() {
   return (
     <form action={action} className="space-y-5" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
-      <TextField
-        label={t('passwordLabel')}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={1024}
-        hint={t('passwordHint')}
-        errors={state.fieldErrors?.password}
-        className="max-w-sm"
-      />
+      <CurrentPasswordField label={t('passwordLabel')} hint={t('passwordHint')} errors={state.fieldErrors?.password} className="max-w-sm" />
       <div className="flex items-center gap-3">
         <SubmitButton variant="danger" pendingLabel={t('submitting')}>
           {t('submit')}

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { generateRecoveryCodes } from '@/app/(app)/settings/2fa/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextField } from '@/components/ui/text-field';
+import { CurrentPasswordField } from '@/components/auth/credential-fields';
 import { Notice } from '@/components/ui/notice';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
 
@@ -26,17 +26,7 @@ export function RegenerateRecoveryCodesForm({ accountEmail, appName }: { account
   return (
     <form action={action} className="space-y-5" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
-      <TextField
-        label={t('form.passwordLabel')}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={1024}
-        hint={t('form.passwordHint')}
-        errors={state.fieldErrors?.password}
-        className="max-w-sm"
-      />
+      <CurrentPasswordField label={t('form.passwordLabel')} hint={t('form.passwordHint')} errors={state.fieldErrors?.password} className="max-w-sm" />
       <div className="flex items-center gap-3">
         <SubmitButton pendingLabel={t('form.submitting')}>{t('form.submit')}</SubmitButton>
         <Link href="/settings/2fa" className="text-sm font-medium text-slate-600 underline">
