@@ -21,7 +21,7 @@ import { startSession } from '@/lib/auth/sessions';
 import { transaction } from '@/lib/db/transaction';
 import { CODE_FAILURE_LIMIT, CODE_LOCK_MS } from '@/lib/auth/limits';
 import { MEMBER_ALERT_INTERVAL_MS } from '@/lib/office-alerts/limits';
-import { OFFICE_ADMIN_ALERT_KIND } from '@/lib/office-alerts/alert-office-admins';
+import { alertOfficeAdmins, OFFICE_ADMIN_ALERT_KIND } from '@/lib/office-alerts/alert-office-admins';
 import { adminAlertsOn } from '@/lib/office-alerts/alert-preference';
 import { saveOfficeAlertPreference } from '@/app/(app)/office/alerts/actions';
 import { dateFormatFor } from '@/lib/i18n/server';
@@ -171,6 +171,15 @@ describe('a lockout by wrong codes', () => {
     await giveAuthenticator(member);
     await lockOut(member, new Date(t0.getTime() + MEMBER_ALERT_INTERVAL_MS));
     expect((await alertsAbout(member)).length).toBe(2 * admins.length);
+  });
+
+  it('two events at once (parallel transactions; on PostgreSQL truly concurrent): one e-mail per admin', async () => {
+    const { admins, member } = await officeWithAdmins();
+    const now = new Date();
+    const alert = { kind: 'code_locked' as const, lockedUntil: new Date(now.getTime() + CODE_LOCK_MS) };
+    const results = await Promise.all(Array.from({ length: 4 }, () => transaction((tx) => alertOfficeAdmins(tx, { memberId: member.id, alert, now }))));
+    expect(results.map((r) => r.kind).sort()).toEqual(['queued', 'throttled', 'throttled', 'throttled']);
+    expect(await recipientsOf(member)).toEqual(ids(admins));
   });
 
   it('the hour is per member: another member of the office is mailed at once', async () => {
