@@ -35,6 +35,7 @@ export const AUDIT_EVENT_TYPES = [
   'remembered_browser.created',
   'remembered_browser.forgotten',
   'office.remember_browser_changed',
+  'office.admin_alerts_changed',
   'password.reset_requested',
   'password.reset_refused',
   'password.reset_completed',

@@ -4,6 +4,7 @@ import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent, recordAuditEvents } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { lockCodeStepIfLimitReached, reserveCodeAttempt } from '@/lib/two-factor/code-attempts';
+import { alertOfficeAdmins } from '@/lib/office-alerts/alert-office-admins';
 import { deleteSession, promotePendingSession } from './sessions';
 import { CHALLENGE_ATTEMPT_LIMIT } from './limits';
 import type { CodeFactor, CodeOwner, FactorCheck } from './code-factors';
@@ -132,6 +133,8 @@ export async function recordFailure(attempt: ReservedAttempt, codeFactor: CodeFa
     if (failure === 'replayed') await enqueueNotification(tx, { userId: user.id, kind: codeFactor.replayNotification, meta, now });
     if (lockedUntil) {
       await recordAuditEvent(tx, { ...audit, type: 'login.code_locked', outcome: 'DENIED', details: { lockedUntil: lockedUntil.toISOString() } });
+      // Whoever typed the codes knew the password: the office's admins should know (S23).
+      await alertOfficeAdmins(tx, { memberId: user.id, alert: { kind: 'code_locked', lockedUntil }, now });
     }
     if (challengeUsedUp || lockedUntil) {
       await deleteSession(tx, attempt.sessionId);

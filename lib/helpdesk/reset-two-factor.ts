@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { endOtherSessions } from '@/lib/auth/sessions';
+import { alertOfficeAdmins } from '@/lib/office-alerts/alert-office-admins';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { parseResetRequest, type ResetRequest } from './helpdesk-request';
 import { runHelpdeskChange, type HelpdeskResult } from './helpdesk-change';
@@ -11,8 +12,9 @@ import { runHelpdeskChange, type HelpdeskResult } from './helpdesk-change';
  * (S10): the request must meet the rules of helpdesk-request.ts (checks, ticket, reason, the
  * confirmation naming the user) or nothing is read or written. Then the authenticator, any
  * unfinished enrolment and recovery codes go; every session of the user ends (S9); the
- * second-step lock is cleared; the user is told (S12); and one audit event names the agent,
- * the user, the checks, the ticket and the reason (S11). One transaction.
+ * second-step lock is cleared; the user is told (S12), and so are the other admins of their
+ * office (S23); and one audit event names the agent, the user, the checks, the ticket and the
+ * reason (S11). One transaction.
  */
 export async function resetTwoFactor(input: ResetRequest, meta: RequestMeta, now = new Date()): Promise<HelpdeskResult> {
   const parsed = parseResetRequest(input);
@@ -46,6 +48,8 @@ export async function resetTwoFactor(input: ResetRequest, meta: RequestMeta, now
       },
     });
     await enqueueNotification(tx, { userId: user.id, kind: 'two_factor_reset', meta, now });
+    const agent = await tx.user.findUniqueOrThrow({ where: { id: request.agentId }, select: { name: true } });
+    await alertOfficeAdmins(tx, { memberId: user.id, alert: { kind: 'two_factor_reset', agentName: agent.name, ticket: request.ticket }, now });
     return { kind: 'done' };
   });
 }

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { checkPassword } from '@/lib/auth/check-password';
 import { endOtherSessions } from '@/lib/auth/sessions';
+import { alertOfficeAdmins } from '@/lib/office-alerts/alert-office-admins';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 
 export type DisableResult = { kind: 'disabled' } | { kind: 'incorrect' } | { kind: 'locked' } | { kind: 'not-enabled' } | { kind: 'required-by-office' };
@@ -47,6 +48,10 @@ export async function disableTwoFactor(
     await endOtherSessions(tx, userId, sessionId);
     await recordAuditEvent(tx, { ...audit, type: 'two_factor.disabled', outcome: 'SUCCESS' });
     await enqueueNotification(tx, { userId, kind: 'two_factor_disabled', meta });
+    // The requirement read above may have been turned on since (an admin saving it meanwhile):
+    // read again here, the office's admins hear of a 2FA turned off under their requirement (S23).
+    const office = user.officeId ? await tx.office.findUnique({ where: { id: user.officeId }, select: { twoFactorRequired: true } }) : null;
+    if (office?.twoFactorRequired) await alertOfficeAdmins(tx, { memberId: userId, alert: { kind: 'two_factor_disabled' }, now: new Date() });
   });
   return { kind: 'disabled' };
 }

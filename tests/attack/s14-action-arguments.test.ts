@@ -41,6 +41,7 @@ const ADMITTED: Record<string, Caller | null> = {
   chooseLanguage: null, // public, like logIn; for a signed-in caller it also sets their account's language
   forgetBrowser: 'user',
   saveRememberBrowserDays: 'office admin',
+  saveOfficeAlertPreference: 'office admin',
   requestPasswordResetLink: null, // public: the anonymous calls reach its arguments
   resetPasswordWithLink: null, // public: the token in the form is its credential
   changeOwnPassword: 'user',
@@ -61,7 +62,8 @@ async function databaseState() {
     (SELECT md5(string_agg(coalesce(locale, '-') || coalesce("timeZone", '-'), ',' ORDER BY id)) FROM "User") AS languages,
     (SELECT md5(string_agg(o::text, ',' ORDER BY o.id)) FROM "Office" o) AS offices,
     (SELECT count(*) FROM "RememberedBrowser")::int AS "rememberedBrowsers",
-    (SELECT md5(string_agg(s::text, ',' ORDER BY s."officeId")) FROM "OfficeSettings" s) AS "officeSettings"`);
+    (SELECT md5(string_agg(s::text, ',' ORDER BY s."officeId")) FROM "OfficeSettings" s) AS "officeSettings",
+    (SELECT md5(string_agg(p::text, ',' ORDER BY p."userId")) FROM "OfficeAlertPreference" p) AS "officeAlertPreferences"`);
   return rows[0] as Record<string, unknown>;
 }
 

@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { RequirementForm } from '@/components/office/requirement-form';
 import { RememberBrowserSetting } from '@/components/office/remember-browser-setting';
+import { OfficeAlertsSetting } from '@/components/office/office-alerts-setting';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('office'))('title') };
@@ -41,6 +42,7 @@ export default async function OfficePage({ searchParams }: Props) {
         </div>
       </Card>
       <RememberBrowserSetting officeId={user.officeId} />
+      <OfficeAlertsSetting adminId={user.id} />
       <section>
         <h2 className="text-lg font-semibold">{t('members.heading')}</h2>
         <div className="mt-3 overflow-x-auto rounded-lg ring-1 ring-slate-200">
