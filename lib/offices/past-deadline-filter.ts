@@ -16,14 +16,14 @@ const NOBODY = { id: { in: [] } } satisfies Prisma.UserWhereInput;
  */
 export function pastDeadlineWhere(office: OfficeRequirement, now: Date): Prisma.UserWhereInput {
   if (!office.twoFactorRequired || !office.twoFactorDeadline) return NOBODY;
+  // Without a start, no one has grace from joining: everyone's deadline is the office's. (Not an
+  // empty {} in the OR below: Prisma drops it rather than matching every row.)
+  if (office.twoFactorDeadline <= now && !office.twoFactorRequiredAt) return TWO_FACTOR_OFF;
   const either: Prisma.UserWhereInput[] = [{ twoFactorDueBy: { lte: now } }];
-  if (office.twoFactorDeadline <= now) {
-    if (!office.twoFactorRequiredAt) either.push({});
-    else {
-      const graceStart = new Date(now.getTime() - office.twoFactorGraceDays * DAY_MS);
-      const latestJoin = office.twoFactorRequiredAt > graceStart ? office.twoFactorRequiredAt : graceStart;
-      either.push({ officeJoinedAt: { lte: latestJoin } });
-    }
+  if (office.twoFactorDeadline <= now && office.twoFactorRequiredAt) {
+    const graceStart = new Date(now.getTime() - office.twoFactorGraceDays * DAY_MS);
+    const latestJoin = office.twoFactorRequiredAt > graceStart ? office.twoFactorRequiredAt : graceStart;
+    either.push({ officeJoinedAt: { lte: latestJoin } });
   }
   return { AND: [TWO_FACTOR_OFF, { OR: either }] };
 }
