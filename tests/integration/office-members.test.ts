@@ -124,7 +124,7 @@ describe('filters and counts agree with each row', () => {
     expect(all.ids).toHaveLength(MEMBERS.length);
   });
 
-  it('moves a member into "past the deadline" the moment their deadline passes (fake clock)', async () => {
+  it('moves a member into the overdue filter the moment their deadline passes (fake clock)', async () => {
     const office = await officeWith({ twoFactorRequired: true, twoFactorGraceDays: 7, twoFactorRequiredAt: days(-30), twoFactorDeadline: days(-23) });
     const [joiner] = await addMembers(office.id, [{ joined: days(-3) }]); // deadline: joined + 7 = NOW + 4 days
     const deadline = days(4);
