@@ -13,7 +13,9 @@ import { BAD_VALUES, RAW_ERROR } from './bad-inputs';
 
 const suite = useSuite('attack');
 const MARKER = `zqx${randomBytes(4).toString('hex')}`;
+const SECRET = `qzs${randomBytes(4).toString('hex')}`;
 let adminA: NoJsBrowser;
+let adminB: NoJsBrowser;
 let officeA: string;
 let officeB: string;
 const bEmails: string[] = [];
@@ -51,23 +53,30 @@ beforeAll(async () => {
   for (const [i, on] of [false, true, false].entries()) {
     const email = `${MARKER}-${i}@office-b.example`;
     bEmails.push(email);
-    const id = await insertUser(officeB, email, `${MARKER} Secret ${i}`, on);
-    bEventIds.push(await insertEvent(i === 1 ? 'two_factor.enabled' : 'helpdesk.two_factor_reset', officeB, id, { ticket: `${MARKER}-ticket` }));
+    const id = await insertUser(officeB, email, `Secret ${SECRET} ${i}`, on);
+    bEventIds.push(await insertEvent(i === 1 ? 'two_factor.enabled' : 'helpdesk.two_factor_reset', officeB, id, { ticket: `${SECRET}-ticket` }));
   }
-  bEventIds.push(await insertEvent('office.two_factor_required', officeB, null, { note: MARKER }));
+  bEventIds.push(await insertEvent('office.two_factor_required', officeB, null, { note: SECRET }));
+  await suite.sql.query(`UPDATE "Office" SET name = $1 WHERE id = $2`, [`Office ${SECRET}`, officeB]);
   adminA = await signedIn(a, suite.a);
+  adminB = await signedIn(b, suite.b);
 });
 
-/** What office A's admin is shown at `path`: the status and whether any of office B's marks appear. */
+/** What office A's admin is shown at `path`: the status and whether anything of office B appears. */
 async function seenByA(path: string) {
   const page = await adminA.get(path);
-  return { status: page.status, leaks: [MARKER, officeB].filter((mark) => page.html.includes(mark)) };
+  return { status: page.status, leaks: page.html.includes(SECRET) ? [SECRET] : [] };
 }
 
 test("S22 office scoping: office A's admin sees none of office B's members or events by any id, filter, search, cursor or export parameter", async () => {
   // Control: A's own member and event are listed, so an empty answer below is the scoping's.
   expect((await adminA.get(`/office?q=${encodeURIComponent(aMemberEmail)}`)).html).toContain(aMemberEmail);
   expect((await adminA.get('/office/audit')).html).toContain('Visible Member A');
+  // And office B's own admin is shown SECRET by the same requests: its absence below is the scoping's.
+  expect([(await adminB.get(`/office?q=${MARKER}`)).html, (await adminB.get('/office/audit/export')).html].map((body) => body.includes(SECRET))).toEqual([
+    true,
+    true,
+  ]);
 
   const paths = [
     ...['all', 'on', 'off', 'overdue'].flatMap((filter) => [`/office?filter=${filter}&q=${MARKER}`, `/office/members/export?filter=${filter}&q=${MARKER}`]),
