@@ -1,6 +1,7 @@
 /**
  * Demo data for a new database: one office with a user without 2FA, a user with 2FA already
- * enabled, an office admin, and a helpdesk agent (with 2FA, as the helpdesk requires).
+ * enabled, an office admin, and a helpdesk agent (with 2FA, as the helpdesk requires); and an
+ * office of 60 users that requires 2FA (seedBulkOffice), to show the member list's filters and pages.
  * Runs only when the database has no users. Passwords are random and printed once, unless
  * SEED_DEMO_PASSWORD is set (tests); SEED_OUTPUT=file also writes them as JSON for tests.
  */
@@ -30,7 +31,13 @@ const DEMO_USERS: DemoUser[] = [
   { email: 'jef@maes.example', name: 'Jef Willems', role: 'USER', office: 'other', twoFactor: false },
   { email: 'julie@maes.example', name: 'Julie Dubois', role: 'USER', office: 'other', twoFactor: false },
   { email: 'helpdesk@portal.example', name: 'Hanne Helpdesk', role: 'HELPDESK', office: null, twoFactor: true },
+  { email: 'katrien@maes.example', name: 'Katrien Maes', role: 'OFFICE_ADMIN', office: 'other', twoFactor: true },
 ];
+
+const FIRST_NAMES = ['Lotte', 'Wout', 'Sofie', 'Pieter', 'Elise', 'Thomas', 'Marie', 'Lucas', 'Nina', 'Arne', 'Camille', 'Mathis', 'Hanne', 'Jonas'];
+const LAST_NAMES = ['Peeters', 'Janssens', 'Dubois', 'Lambert', 'Mertens', 'Goossens', 'Lemaire', 'Wuyts'];
+/** Users of the bulk office besides its demo users: the office then has 60. */
+const BULK_USERS = 55;
 
 function demoPassword(): string {
   return process.env.SEED_DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
@@ -68,11 +75,98 @@ async function main() {
     }
     printed.push({ email: demo.email, name: demo.name, role: demo.role, password, totpKey });
   }
+  await seedBulkOffice(offices.other.id);
 
   console.log('\nDemo users (these passwords are shown only now):');
   console.table(printed.map(({ email, role, password, totpKey }) => ({ email, role, password, '2FA key': totpKey ?? '' })));
   console.log('Add a 2FA key to your authenticator app as a time-based key to log in as that user.\n');
   if (process.env.SEED_OUTPUT) writeFileSync(process.env.SEED_OUTPUT, JSON.stringify(printed, null, 2));
+}
+
+/**
+ * Maes Boekhouding: 60 users, 2FA required since 20 days with 30 days' grace (so its demo users
+ * still have 10 days); a realistic mix of the rest: about half with 2FA, some reset by the
+ * helpdesk and past their own deadline, recent joiners, sign-ins from today to never; and the
+ * audit events of all that, for the office's audit view. One password hash for every bulk user
+ * (a bcrypt hash is ~0.4 s; they are not meant to sign in, their password is not printed).
+ */
+async function seedBulkOffice(officeId: string) {
+  const now = Date.now();
+  const day = 86_400_000;
+  const requiredAt = new Date(now - 20 * day);
+  await db.office.update({
+    where: { id: officeId },
+    data: { twoFactorRequired: true, twoFactorGraceDays: 30, twoFactorRequiredAt: requiredAt, twoFactorDeadline: new Date(requiredAt.getTime() + 30 * day) },
+  });
+  const [admin, agent] = await Promise.all(
+    ['katrien@maes.example', 'helpdesk@portal.example'].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })),
+  );
+  const passwordHash = await hashPassword(randomBytes(18).toString('base64url'));
+  const bulk = Array.from({ length: BULK_USERS }, (_, i) => {
+    const first = FIRST_NAMES[i % FIRST_NAMES.length];
+    const last = LAST_NAMES[(i * 5 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length];
+    // Every 2nd user has 2FA; every 4th was reset by the helpdesk (past their own deadline); every 9th joined last week.
+    const kind = i % 2 === 0 ? 'on' : i % 4 === 3 ? 'reset' : 'off';
+    return {
+      kind,
+      data: {
+        email: `${first}.${last}${i >= FIRST_NAMES.length * 2 ? i : ''}@maes.example`.toLowerCase(),
+        name: `${first} ${last}`,
+        role: 'USER' as const,
+        officeId,
+        passwordHash,
+        officeJoinedAt: new Date(i % 9 === 4 ? now - 5 * day : now - (100 + i * 7) * day),
+        lastSignInAt: i % 6 === 5 ? null : new Date(now - ((i * 37) % 90) * day - i * 3_600_000),
+        twoFactorDueBy: kind === 'reset' ? new Date(now - (i % 5) * day - day) : null,
+      },
+    };
+  });
+  const users = await db.user.createManyAndReturn({ data: bulk.map((b) => b.data), select: { id: true, email: true } });
+  const byEmail = new Map(users.map((u) => [u.email, u.id]));
+  const on = bulk.filter((b) => b.kind === 'on').map((b, n) => ({ userId: byEmail.get(b.data.email)!, confirmedAt: new Date(now - (3 + n * 11) * day) }));
+  const reset = bulk.filter((b) => b.kind === 'reset').map((b) => ({ userId: byEmail.get(b.data.email)!, at: b.data.twoFactorDueBy! }));
+  await db.totpCredential.createMany({
+    data: on.map(({ userId, confirmedAt }) => {
+      const sealed = seal(createTotpSecret(), totpSecretContext(userId));
+      return { userId, secretCiphertext: sealed.ciphertext, keyId: sealed.keyId, lastUsedStep: 0, confirmedAt };
+    }),
+  });
+  const meta = { ip: '192.0.2.10', userAgent: 'Mozilla/5.0 (seed)' };
+  await db.auditEvent.createMany({
+    data: [
+      {
+        createdAt: requiredAt,
+        type: 'office.two_factor_required',
+        outcome: 'SUCCESS' as const,
+        actorUserId: admin.id,
+        officeId,
+        ...meta,
+        details: JSON.stringify({ graceDays: 30, previousGraceDays: 0, affectedUsers: BULK_USERS - on.length + 4 }),
+      },
+      ...on.map(({ userId, confirmedAt }) => ({
+        createdAt: confirmedAt,
+        type: 'two_factor.enabled',
+        outcome: 'SUCCESS' as const,
+        factor: 'totp',
+        actorUserId: userId,
+        subjectUserId: userId,
+        officeId,
+        ...meta,
+      })),
+      ...reset.map(({ userId, at }, n) => ({
+        createdAt: at,
+        type: 'helpdesk.two_factor_reset',
+        outcome: 'SUCCESS' as const,
+        factor: 'totp',
+        actorUserId: agent.id,
+        subjectUserId: userId,
+        officeId,
+        ...meta,
+        details: JSON.stringify({ checks: ['callback_phone_on_file'], ticket: `HD-${1040 + n}`, reason: 'New phone, identity confirmed by call-back' }),
+      })),
+    ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+  });
+  console.log(`seed: ${BULK_USERS} more users in Maes Boekhouding (their password is not printed).`);
 }
 
 main()

@@ -6,6 +6,7 @@ import { EMAIL_MAX_LENGTH, normaliseEmail } from '@/lib/auth/email-address';
 import { isMessageKey, messageKey, type Message } from '@/lib/i18n/messages';
 import { AUDIT_EVENT_TYPES } from './events';
 import { parseEventCursor } from './event-cursor';
+import { OFFICE_AUDIT_EVENT_TYPES } from './office-audit-events';
 import type { AuditFilter } from './query-audit-events';
 
 const day = z
@@ -26,32 +27,50 @@ const ParamsSchema = z.object({
   to: day.optional(),
 });
 
+/** An office admin's view: no office to choose, and only the office's 2FA event types. */
+const OfficeParamsSchema = ParamsSchema.omit({ office: true }).extend({
+  type: z.enum(OFFICE_AUDIT_EVENT_TYPES, messageKey('audit.errors.type')).optional(),
+});
+
+/**
+ * The one office an audit view may show, from the admin's session: every event recorded for it
+ * (the office of the subject when it happened, or the office itself for its settings), whatever
+ * the query string says.
+ */
+export type AuditScope = { officeId: string };
+
 /** errors: what is wrong with the filters or the page link, as catalogue messages for the page or the export to say in the agent's language. */
 export type AuditQuery = { filter: AuditFilter; cursor?: number; values: Record<string, string>; errors: Message[] };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
-/** The audit log's filters from the query string, for the page and its CSV export alike. */
-export async function parseAuditQuery(params: Record<string, string | string[] | undefined>): Promise<AuditQuery> {
-  const raw = Object.fromEntries(['user', 'office', 'type', 'from', 'to', 'cursor'].map((key) => [key, first(params[key])]));
+/** The audit log's filters from the query string, for the page and its CSV export alike; with a scope, an office admin's. */
+export async function parseAuditQuery(params: Record<string, string | string[] | undefined>, scope?: AuditScope): Promise<AuditQuery> {
+  const keys = scope ? ['user', 'type', 'from', 'to', 'cursor'] : ['user', 'office', 'type', 'from', 'to', 'cursor'];
+  const raw = Object.fromEntries(keys.map((key) => [key, first(params[key])]));
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  const parsed = ParamsSchema.safeParse(raw);
+  const parsed = scope ? OfficeParamsSchema.safeParse(raw) : ParamsSchema.safeParse(raw);
   const cursor = parseEventCursor(raw.cursor);
   // A message that is not one of our keys is zod's own, for a case no rule above names: the generic field message.
   const errors: Message[] = parsed.success ? [] : parsed.error.issues.map((issue) => (isMessageKey(issue.message) ? issue.message : 'errors.invalidField'));
   if (cursor === null) errors.push('audit.errors.pageLink');
-  if (!parsed.success || cursor === null) return { filter: { userId: '-' }, values, errors: [...new Set(errors)] };
-  const { user, office, type, from, to } = parsed.data;
+  if (!parsed.success || cursor === null) return { filter: { userId: '-', officeId: scope?.officeId }, values, errors: [...new Set(errors)] };
+  const { user, type, from, to } = parsed.data;
+  const office = 'office' in parsed.data ? parsed.data.office : undefined;
   let userId: string | undefined;
   if (user) {
-    const found = await db.user.findUnique({ where: { email: normaliseEmail(user) }, select: { id: true } });
-    if (!found) errors.push({ key: 'audit.errors.noSuchUser', values: { email: user } });
+    // An office admin looks up their own members only: whether an address has an account elsewhere is not theirs to learn.
+    const found = scope
+      ? await db.user.findFirst({ where: { email: normaliseEmail(user), officeId: scope.officeId }, select: { id: true } })
+      : await db.user.findUnique({ where: { email: normaliseEmail(user) }, select: { id: true } });
+    if (!found) errors.push({ key: scope ? 'officeMembers.audit.noSuchMember' : 'audit.errors.noSuchUser', values: { email: user } });
     userId = found?.id ?? '-';
   }
   return {
     filter: {
       userId,
-      officeId: office,
+      officeId: scope ? scope.officeId : office,
+      ...(scope ? { types: OFFICE_AUDIT_EVENT_TYPES } : {}),
       type,
       from: from ? new Date(`${from}T00:00:00Z`) : undefined,
       // "to" is inclusive: everything before the next day.

@@ -1,10 +1,10 @@
 import 'server-only';
-import { parseAuditQuery } from './audit-filter-params';
+import { parseAuditQuery, type AuditScope } from './audit-filter-params';
 import { queryAuditEvents } from './query-audit-events';
 import type { Locale } from '@/lib/i18n/locale';
 import type { Message } from '@/lib/i18n/messages';
 import { auditCsvHeader, auditCsvRow, csvField } from './audit-csv';
-import type { SearchParams } from './read-audit-log';
+import { withoutAgentAddress, type SearchParams } from './read-audit-log';
 
 const EXPORT_BATCH = 1000;
 
@@ -15,8 +15,8 @@ export type AuditExport = { kind: 'invalid'; errors: Message[] } | { kind: 'csv'
  * client takes them, so a large export stays small in memory. The header and the labels are in
  * `locale`, the reader's; the values are the same in every language (audit-csv.ts).
  */
-export async function exportAuditLog(params: SearchParams, locale: Locale): Promise<AuditExport> {
-  const query = await parseAuditQuery(params);
+export async function exportAuditLog(params: SearchParams, locale: Locale, scope?: AuditScope): Promise<AuditExport> {
+  const query = await parseAuditQuery(params, scope);
   if (query.errors.length) return { kind: 'invalid', errors: query.errors };
 
   const encoder = new TextEncoder();
@@ -30,7 +30,8 @@ export async function exportAuditLog(params: SearchParams, locale: Locale): Prom
         return;
       }
       const page = await queryAuditEvents(query.filter, { cursor, limit: EXPORT_BATCH });
-      if (page.events.length) controller.enqueue(encoder.encode(page.events.map((e) => `${auditCsvRow(e, locale)}\r\n`).join('')));
+      const events = scope ? page.events.map(withoutAgentAddress) : page.events;
+      if (events.length) controller.enqueue(encoder.encode(events.map((e) => `${auditCsvRow(e, locale)}\r\n`).join('')));
       if (page.nextCursor === null) controller.close();
       else cursor = page.nextCursor;
     },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { loadSession, type SessionContext } from './sessions';
 import { readSessionToken } from './session-cookie';
 import type { Role } from '@/lib/db/enums';
@@ -64,5 +64,15 @@ export async function requireHelpdeskAgent(): Promise<SessionContext> {
 export async function requireOfficeAdmin(): Promise<SessionContext & { user: { officeId: string } }> {
   const session = await requireRole('OFFICE_ADMIN');
   if (!session.user.officeId) redirect('/');
+  return session as SessionContext & { user: { officeId: string } };
+}
+
+/**
+ * An office admin's view of their own office that no one else needs to know exists (the office's
+ * audit log): any other signed-in user gets the 404 page, as for a page that is not there.
+ */
+export async function requireOfficeAdminOrNotFound(): Promise<SessionContext & { user: { officeId: string } }> {
+  const session = await requireActiveSession();
+  if (session.user.role !== 'OFFICE_ADMIN' || !session.user.officeId) notFound();
   return session as SessionContext & { user: { officeId: string } };
 }

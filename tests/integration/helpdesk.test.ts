@@ -10,6 +10,7 @@ import AuditLogPage from '@/app/(app)/helpdesk/audit/page';
 import HelpdeskUserPage from '@/app/(app)/helpdesk/users/[id]/page';
 import HelpdeskPage from '@/app/(app)/helpdesk/page';
 import { AuditTable } from '@/components/helpdesk/audit-table';
+import { AuditFilterForm } from '@/components/helpdesk/audit-filter-form';
 import { LOCALE_COOKIE, type Locale } from '@/lib/i18n/locale';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { queryAuditEvents } from '@/lib/audit/query-audit-events';
@@ -347,14 +348,16 @@ describe('in the agent’s language', () => {
       const page = (await as(browser, () => AuditLogPage({ searchParams: Promise.resolve({ user: user.email }) }))).result;
       const table = findElement(page, { type: AuditTable })!;
       const rendered = (await as(browser, () => AuditTable(table.props as Parameters<typeof AuditTable>[0]))).result;
-      return { page, table: rendered };
+      const filterForm = findElement(page, { type: AuditFilterForm })!;
+      const filters = (await as(browser, () => AuditFilterForm(filterForm.props as Parameters<typeof AuditFilterForm>[0]))).result;
+      return { page, table: rendered, filters };
     };
 
     const fr = await auditPage('fr');
     expect(textOf(findElement(fr.page, { type: 'h1' }))).toBe('Journal d’audit');
-    expect(textOf(findElement(fr.page, { type: 'label' }))).toBe('Adresse e-mail de l’utilisateur');
-    expect(textOf(findElement(fr.page, { type: 'option' }))).toBe('Tous les bureaux');
-    expect(elementsOf(fr.page, 'option').map(textOf)).toContain('2FA réinitialisée par le helpdesk');
+    expect(textOf(findElement(fr.filters, { type: 'label' }))).toBe('Adresse e-mail de l’utilisateur');
+    expect(textOf(findElement(fr.filters, { type: 'option' }))).toBe('Tous les bureaux');
+    expect(elementsOf(fr.filters, 'option').map(textOf)).toContain('2FA réinitialisée par le helpdesk');
     expect(headers(fr.table)).toEqual(['Heure', 'Événement', 'Résultat', 'Par', 'Utilisateur', 'Adresse IP', 'Détails']);
     const frRow = elementsOf(findElement(fr.table, { testId: 'audit-row' }), 'td').map(textOf);
     expect(frRow.slice(0, 3)).toEqual(['29 nov. 2026, 08:14 UTC+1', '2FA réinitialisée par le helpdesk', 'réussi']);

@@ -1,0 +1,23 @@
+import { requireOfficeAdmin } from '@/lib/auth/guards';
+import { exportOfficeMembers } from '@/lib/offices/export-office-members';
+import { getRequestLocale } from '@/lib/i18n/server';
+
+/**
+ * The office's member list as CSV, with the page's filter, search and sort (a bad value falls back
+ * to its default, as on the page). The office is the admin's own, from the session: no parameter
+ * names another one.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const { user } = await requireOfficeAdmin();
+  const locale = await getRequestLocale();
+  const body = exportOfficeMembers(user.officeId, Object.fromEntries(new URL(request.url).searchParams), locale);
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="office-users-${stamp}.csv"`,
+      'Cache-Control': 'no-store',
+      'Content-Language': locale,
+    },
+  });
+}
