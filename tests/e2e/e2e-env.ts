@@ -25,6 +25,8 @@ export const E2E_ENV: Record<string, string> = {
   APP_NAME: 'Office Portal',
   HELPDESK_EMAIL: 'helpdesk@portal.example',
   APP_URL: E2E_BASE_URL,
+  // The reminder schedule off: its mails would change the outbox under tests that count it (tests/multi/reminders.test.ts runs it).
+  REMINDERS_POLL_SECONDS: '0',
 };
 
 export const E2E_DEV_ENV: Record<string, string> = { ...E2E_ENV, NODE_ENV: 'development', DATABASE_URL: `file:${E2E_DEV_DB_FILE}`, APP_URL: E2E_DEV_BASE_URL };

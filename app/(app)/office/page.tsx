@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { RequirementForm } from '@/components/office/requirement-form';
 import { RememberBrowserSetting } from '@/components/office/remember-browser-setting';
+import { RemindersNowCard } from '@/components/office/reminders-now-card';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('office'))('title') };
@@ -40,6 +41,7 @@ export default async function OfficePage({ searchParams }: Props) {
           <RequirementForm required={office.twoFactorRequired} graceDays={office.twoFactorGraceDays} maxGraceDays={MAX_GRACE_DAYS} />
         </div>
       </Card>
+      <RemindersNowCard officeId={user.officeId} />
       <RememberBrowserSetting officeId={user.officeId} />
       <section>
         <h2 className="text-lg font-semibold">{t('members.heading')}</h2>
