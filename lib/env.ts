@@ -50,7 +50,7 @@ const schema = productSchema.extend({
    * The secret the scheduler sends to /api/cron/reminders as "Authorization: Bearer …" (Vercel Cron
    * sends CRON_SECRET itself). Unset: the route refuses every call.
    */
-  CRON_SECRET: z.string().min(32, 'must be at least 32 characters: openssl rand -base64 32').optional(),
+  CRON_SECRET: z.string().min(16, 'must be at least 16 random characters (Vercel’s advice): openssl rand -base64 32').optional(),
   /** The portal's public address, for links in e-mails (password reset). Required in production: a link must never point at a guessed host. */
   APP_URL: z.url({ protocol: /^https?$/, error: 'must be the portal’s public address, e.g. https://portal.example.com' }).optional(),
 });
