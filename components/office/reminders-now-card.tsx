@@ -20,13 +20,7 @@ export async function RemindersNowCard({ officeId }: { officeId: string }) {
       </p>
       {status.membersWithoutTwoFactor > 0 && (
         <div className="mt-4">
-          {status.nextAllowedAt ? (
-            <p className="text-sm text-slate-700" data-testid="reminders-next">
-              {t('nextAt', { when: format.dateTimeWithZone(status.nextAllowedAt) })}
-            </p>
-          ) : (
-            <RemindersNowForm />
-          )}
+          <RemindersNowForm nextAt={status.nextAllowedAt ? t('nextAt', { when: format.dateTimeWithZone(status.nextAllowedAt) }) : null} />
         </div>
       )}
     </Card>

@@ -5,8 +5,12 @@ import { sendReminderNow } from '@/app/(app)/office/reminders/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 
-/** "Send a reminder now": the first click shows how many get it, the second sends (as the requirement's preview and confirm). */
-export function RemindersNowForm() {
+/**
+ * "Send a reminder now": the first click shows how many get it, the second sends (as the
+ * requirement's preview and confirm). `nextAt`: when it can be used again, already worded; the
+ * answer of a send stays shown when the page is refreshed after it.
+ */
+export function RemindersNowForm({ nextAt }: { nextAt: string | null }) {
   const t = useTranslations('reminders.office');
   const tc = useTranslations('common');
   const [state, action] = useActionState(sendReminderNow, initialFormState);
@@ -40,7 +44,14 @@ export function RemindersNowForm() {
               {state.message}
             </p>
           )}
-          {!state.ok && <SubmitButton pendingLabel={t('sending')}>{t('send')}</SubmitButton>}
+          {!state.ok &&
+            (nextAt ? (
+              <p className="text-sm text-slate-700" data-testid="reminders-next">
+                {nextAt}
+              </p>
+            ) : (
+              <SubmitButton pendingLabel={t('sending')}>{t('send')}</SubmitButton>
+            ))}
         </>
       )}
     </form>
