@@ -1,5 +1,6 @@
 /**
- * Runs once when a server instance starts: the environment check, then the outbox's retries.
+ * Runs once when a server instance starts: the environment check, then the outbox's retries and
+ * the 2FA deadline reminders.
  * Both live in Node.js-only modules: the NEXT_RUNTIME test is replaced at build time, so the
  * Edge bundle never sees them.
  */
@@ -9,5 +10,7 @@ export async function register() {
     if (!checkEnvironmentAtStart()) return;
     const { startOutboxPoller } = await import('./lib/notifications/deliver-outbox');
     startOutboxPoller();
+    const { startReminderPoller } = await import('./lib/reminders/run-reminders');
+    startReminderPoller();
   }
 }

@@ -9,7 +9,8 @@ import { unacceptableRequestAnswer } from '@/lib/forms/unacceptable-request';
  * ours sends (before an action reads it). It is never the guard: every page, action and
  * route handler checks the session in the database itself.
  */
-const PUBLIC_PATHS = ['/login', '/api/health'];
+// /api/cron: called by a scheduler with its secret, never with a session (app/api/cron/reminders/route.ts).
+const PUBLIC_PATHS = ['/login', '/api/health', '/api/cron'];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -44,6 +44,13 @@ const schema = productSchema.extend({
   MAIL_FROM: z.string().default('Office Portal <no-reply@example.com>'),
   /** How often each instance looks for notifications due for a (re)try; 0 turns it off. */
   OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** How often each instance runs the 2FA deadline reminders (one at a time, under a lease); 0 turns it off. */
+  REMINDERS_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /**
+   * The secret the scheduler sends to /api/cron/reminders as "Authorization: Bearer …" (Vercel Cron
+   * sends CRON_SECRET itself). Unset: the route refuses every call.
+   */
+  CRON_SECRET: z.string().min(16, 'must be at least 16 random characters (Vercel’s advice): openssl rand -base64 32').optional(),
   /** The portal's public address, for links in e-mails (password reset). Required in production: a link must never point at a guessed host. */
   APP_URL: z.url({ protocol: /^https?$/, error: 'must be the portal’s public address, e.g. https://portal.example.com' }).optional(),
 });

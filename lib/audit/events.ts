@@ -36,6 +36,8 @@ export const AUDIT_EVENT_TYPES = [
   'remembered_browser.forgotten',
   'office.remember_browser_changed',
   'office.admin_alerts_changed',
+  'office.reminders_sent',
+  'two_factor.reminder_sent',
   'password.reset_requested',
   'password.reset_refused',
   'password.reset_completed',

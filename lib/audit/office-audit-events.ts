@@ -20,4 +20,6 @@ export const OFFICE_AUDIT_EVENT_TYPES = [
   'office.two_factor_grace_changed',
   'office.two_factor_requirement_lifted',
   'office.remember_browser_changed',
+  'office.reminders_sent',
+  'two_factor.reminder_sent',
 ] as const satisfies readonly AuditEventType[];

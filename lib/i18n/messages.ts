@@ -75,6 +75,7 @@ export const CLIENT_MESSAGES = {
     'password.fields',
     'password.change',
     'officeAlerts.form',
+    'reminders.office',
   ],
 } as const satisfies Record<string, readonly Namespace[]>;
 

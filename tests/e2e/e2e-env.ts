@@ -25,6 +25,10 @@ export const E2E_ENV: Record<string, string> = {
   APP_NAME: 'Office Portal',
   HELPDESK_EMAIL: 'helpdesk@portal.example',
   APP_URL: E2E_BASE_URL,
+  // The reminder schedule off: its mails would change the outbox under tests that count it (tests/multi/s21-reminders.test.ts runs it on instances of its own).
+  REMINDERS_POLL_SECONDS: '0',
+  // Set, so that the attack suite's refusals of /api/cron/reminders are refusals of a wrong secret, not of a missing setting.
+  CRON_SECRET: 'e2e-cron-secret-for-tests-only-0123456789',
 };
 
 export const E2E_DEV_ENV: Record<string, string> = { ...E2E_ENV, NODE_ENV: 'development', DATABASE_URL: `file:${E2E_DEV_DB_FILE}`, APP_URL: E2E_DEV_BASE_URL };

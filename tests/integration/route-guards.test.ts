@@ -38,6 +38,8 @@ const OPEN_TO_ANONYMOUS = new Set([
   '(auth)/language/actions.ts#chooseLanguage',
   // Load balancers probe it without a session; it answers only "ok" or "unavailable".
   'api/health/route.ts#GET',
+  // The reminder schedule's trigger for a scheduler (S21): its credential is CRON_SECRET, not a session; without it, 401.
+  'api/cron/reminders/route.ts#GET',
   // "Forgot your password?" (S16): whoever uses it is not signed in; the reset link's token is the credential.
   '(auth)/login/forgot-password/page.tsx',
   '(auth)/login/forgot-password/actions.ts#requestPasswordResetLink',

@@ -11,6 +11,7 @@ import { RequirementForm } from '@/components/office/requirement-form';
 import { RememberBrowserSetting } from '@/components/office/remember-browser-setting';
 import { OfficeAlertsSetting } from '@/components/office/office-alerts-setting';
 import { MemberList } from '@/components/office/member-list';
+import { RemindersNowCard } from '@/components/office/reminders-now-card';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('office'))('title') };
@@ -49,6 +50,7 @@ export default async function OfficePage({ searchParams }: Props) {
           <RequirementForm required={office.twoFactorRequired} graceDays={office.twoFactorGraceDays} maxGraceDays={MAX_GRACE_DAYS} />
         </div>
       </Card>
+      <RemindersNowCard officeId={user.officeId} />
       <RememberBrowserSetting officeId={user.officeId} />
       <OfficeAlertsSetting adminId={user.id} />
       <p>

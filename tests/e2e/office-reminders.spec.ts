@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { E2E_DB_FILE } from './e2e-env';
+import { logInWithPassword, seededUser } from './support';
+
+/** The "Send a reminder now" mails in the outbox (the e-mail the member gets), newest first. */
+function reminderMails(): Array<{ toEmail: string; subject: string; body: string }> {
+  const db = new Database(E2E_DB_FILE, { readonly: true });
+  const rows = db.prepare(`SELECT "toEmail", subject, body FROM "OutboxMessage" WHERE kind = 'two_factor_reminder_now' ORDER BY "createdAt" DESC`).all();
+  db.close();
+  return rows as Array<{ toEmail: string; subject: string; body: string }>;
+}
+
+test('an office admin sends a reminder now to the members without 2FA: confirm, sent, in the outbox; not again for 24 hours', async ({ page }) => {
+  const claire = seededUser('claire@vandijk.example'); // office admin of Van Dijk & Partners, which does not require 2FA
+  const anna = seededUser('anna@vandijk.example'); // a member without 2FA
+  await logInWithPassword(page, claire.email, claire.password);
+  await expect(page).toHaveURL('/');
+  await page.goto('/office');
+
+  const card = page
+    .locator('section, div')
+    .filter({ has: page.getByRole('heading', { name: 'Remind members without 2FA' }) })
+    .last();
+  await expect(card.getByTestId('reminders-count')).toHaveText(/^\d+ members? (has|have) not enabled 2FA\.$/);
+  await card.getByRole('button', { name: 'Send a reminder now' }).click();
+  await expect(card.getByTestId('reminders-preview')).toHaveText(
+    /^\d+ members? without 2FA gets? a reminder by e-mail, in their own language\. You can send one reminder every 24 hours\.$/,
+  );
+  expect(reminderMails()).toEqual([]);
+  await card.getByRole('button', { name: 'Confirm and send' }).click();
+  await expect(card.getByTestId('reminders-result')).toHaveText(/^Sent: \d+ members? gets? a reminder by e-mail\.$/);
+
+  const toAnna = reminderMails().find((mail) => mail.toEmail === anna.email);
+  expect(toAnna?.subject).toBe('Office Portal: Your office asks you to enable two-factor authentication');
+  expect(toAnna?.body).toMatch(/open Manage 2FA \(http:\/\/localhost:\d+\/settings\/2fa\)/);
+
+  // Back on the page: the button is gone, and the card says from when it can be used again.
+  await page.reload();
+  await expect(card.getByTestId('reminders-next')).toHaveText(/^You can send the next reminder from \d+ \w+ \d{4}, \d\d:\d\d (CET|CEST)\.$/);
+  await expect(card.getByRole('button', { name: 'Send a reminder now' })).toHaveCount(0);
+});
