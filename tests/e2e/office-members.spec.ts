@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { freshCode, logInWithPassword, seededUser } from './support';
+import { freshCode, logInWithPassword, outboxMails, seededUser } from './support';
 
-test('an office admin filters the member list to "2FA off", sees the count, pages, exports the CSV and opens the office audit log', async ({ page }) => {
+test('an office admin filters the member list to "2FA off", sees the count, pages, exports the CSV, sends those members a reminder and opens the office audit log', async ({
+  page,
+}) => {
   const katrien = seededUser('katrien@maes.example'); // admin of the seeded office of 60 users
   await logInWithPassword(page, katrien.email, katrien.password);
   await page.getByLabel('Verification code').fill(await freshCode(katrien.totpKey!));
@@ -39,6 +41,23 @@ test('an office admin filters the member list to "2FA off", sees the count, page
   for (const line of lines.slice(1)) expect(line.split('","')[3]).toBe('');
   expect(lines.join('\n')).toContain('"dirk@maes.example"');
 
+  // The same members get "Send a reminder now": the card counts them as the filter does, and the mails are in the outbox.
+  const exported = lines.slice(1).map((line) => line.split('","')[1]);
+  const card = page
+    .locator('section, div')
+    .filter({ has: page.getByRole('heading', { name: 'Remind members without 2FA' }) })
+    .last();
+  await expect(card.getByTestId('reminders-count')).toHaveText(`${off} members have not enabled 2FA.`);
+  await card.getByRole('button', { name: 'Send a reminder now' }).click();
+  await card.getByRole('button', { name: 'Confirm and send' }).click();
+  await expect(card.getByTestId('reminders-result')).toHaveText(`Sent: ${off} members get a reminder by e-mail.`);
+  expect(
+    outboxMails('two_factor_reminder_now')
+      .map((mail) => mail.toEmail)
+      .filter((email) => email.endsWith('@maes.example'))
+      .sort(),
+  ).toEqual(exported.sort());
+
   // Search within the filter, from the form (a GET: the URL carries it).
   await page.getByLabel('Search by name or e-mail address').fill('DIRK');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -51,4 +70,5 @@ test('an office admin filters the member list to "2FA off", sees the count, page
   await expect(page.getByRole('heading', { name: 'Audit log of your office' })).toBeVisible();
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Hanne Helpdesk' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Office sent a reminder to members without 2FA' }).first()).toBeVisible();
 });

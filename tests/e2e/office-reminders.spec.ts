@@ -1,15 +1,8 @@
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { E2E_DB_FILE } from './e2e-env';
-import { logInWithPassword, seededUser } from './support';
+import { logInWithPassword, outboxMails, seededUser } from './support';
 
-/** The "Send a reminder now" mails in the outbox (the e-mail the member gets), newest first. */
-function reminderMails(): Array<{ toEmail: string; subject: string; body: string }> {
-  const db = new Database(E2E_DB_FILE, { readonly: true });
-  const rows = db.prepare(`SELECT "toEmail", subject, body FROM "OutboxMessage" WHERE kind = 'two_factor_reminder_now' ORDER BY "createdAt" DESC`).all();
-  db.close();
-  return rows as Array<{ toEmail: string; subject: string; body: string }>;
-}
+/** This office's "Send a reminder now" mails (another test sends them for another office). */
+const reminderMails = () => outboxMails('two_factor_reminder_now').filter((mail) => mail.toEmail.endsWith('@vandijk.example'));
 
 test('an office admin sends a reminder now to the members without 2FA: confirm, sent, in the outbox; not again for 24 hours', async ({ page }) => {
   const claire = seededUser('claire@vandijk.example'); // office admin of Van Dijk & Partners, which does not require 2FA

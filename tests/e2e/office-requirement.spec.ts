@@ -13,7 +13,7 @@ test('an office admin requires 2FA with a grace period of 0; a user is walked th
   await admin.getByRole('link', { name: 'Office', exact: true }).click();
   await admin.getByLabel('Require two-factor authentication for all users in this office').check();
   await admin.getByLabel('Grace period in days').fill('0');
-  await admin.getByRole('button', { name: 'Save' }).click();
+  await admin.locator('form').filter({ hasText: 'Require two-factor' }).getByRole('button', { name: 'Save' }).click();
   await expect(admin.getByText(/1 user does not have two-factor authentication yet\. They must enable it by .* \(at their next login\)\./)).toBeVisible();
   await admin.getByRole('button', { name: 'Confirm and require 2FA' }).click();
   await expect(admin.getByText('The setting is saved.')).toBeVisible();
