@@ -4,7 +4,9 @@ import { logInWithPassword, outboxMails, seededUser } from './support';
 /** This office's "Send a reminder now" mails (another test sends them for another office). */
 const reminderMails = () => outboxMails('two_factor_reminder_now').filter((mail) => mail.toEmail.endsWith('@vandijk.example'));
 
-test('an office admin sends a reminder now to the members without 2FA: confirm, sent, in the outbox; not again for 24 hours', async ({ page }) => {
+test('an office admin sends a reminder now to the members without 2FA: confirm, sent, in the outbox; not again for 24 hours @success-screen', async ({
+  page,
+}) => {
   const claire = seededUser('claire@vandijk.example'); // office admin of Van Dijk & Partners, which does not require 2FA
   const anna = seededUser('anna@vandijk.example'); // a member without 2FA
   await logInWithPassword(page, claire.email, claire.password);

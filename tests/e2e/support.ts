@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { E2E_DB_FILE, E2E_USERS_FILE } from './e2e-env';
+import { E2E_DB_FILE, E2E_DEV_DB_FILE, E2E_USERS_FILE } from './e2e-env';
 import { authenticatorCode } from '../helpers/totp-reference';
 
 export type SeededUser = { email: string; name: string; role: string; password: string; totpKey?: string };
@@ -71,7 +71,8 @@ export type OutboxMail = { toEmail: string; subject: string; body: string };
 
 /** The mails of one kind in the portal's outbox (what the mail server would be handed), newest first. */
 export function outboxMails(kind: string): OutboxMail[] {
-  const db = new Database(E2E_DB_FILE, { readonly: true });
+  // The `dev` project's server has its own copy of the database.
+  const db = new Database(test.info().project.name === 'dev' ? E2E_DEV_DB_FILE : E2E_DB_FILE, { readonly: true });
   const rows = db.prepare(`SELECT "toEmail", subject, body FROM "OutboxMessage" WHERE kind = ? ORDER BY "createdAt" DESC, rowid DESC`).all(kind);
   db.close();
   return rows as OutboxMail[];
