@@ -74,6 +74,7 @@ export const CLIENT_MESSAGES = {
     'rememberBrowser.security',
     'password.fields',
     'password.change',
+    'stepUp',
   ],
 } as const satisfies Record<string, readonly Namespace[]>;
 
