@@ -44,6 +44,8 @@ const ADMITTED: Record<string, Caller | null> = {
   requestPasswordResetLink: null, // public: the anonymous calls reach its arguments
   resetPasswordWithLink: null, // public: the token in the form is its credential
   changeOwnPassword: 'user',
+  confirmItsYou: 'user',
+  confirmPasswordToEnable: 'user',
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */

@@ -119,7 +119,7 @@ const PRIVILEGED: Privileged[] = [
   },
 ];
 
-describe.each(PRIVILEGED)('$name', ({ action, setup }) => {
+describe.each(PRIVILEGED.map((row) => [row.name, row] as const))('%s', (_name, { action, setup }) => {
   it('without a fresh check changes nothing and leads to "Confirm it’s you"; after the check it goes through', async () => {
     const { browser, user, fields, returnTo, changed, ...rest } = await setup();
     const data = () => {
