@@ -48,8 +48,8 @@ export async function confirmEnrolment(
     await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
     const codes = await replaceRecoveryCodes(tx, userId, now);
     await endOtherSessions(tx, userId, sessionId);
-    // A right code from the new app is a fresh second-factor check for this session (S26).
-    await markSecondFactorChecked(tx, sessionId, now);
+    // A right code from the new app is a fresh second-factor check for this session (S26), if it is still there.
+    if (await tx.session.count({ where: { id: sessionId } })) await markSecondFactorChecked(tx, sessionId, now);
     await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
     await enqueueNotification(tx, { userId, kind: 'two_factor_enabled', meta, now });
     return { kind: 'enabled', recoveryCodes: codes };
