@@ -1,5 +1,4 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { signOutUserEverywhere } from '@/app/(app)/helpdesk/users/[id]/sign-out-everywhere-actions';
 import { initialFormState } from '@/lib/forms/form-state';
@@ -8,11 +7,12 @@ import { Card } from '@/components/ui/card';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
+import { useStepUpForm } from '@/components/step-up/use-step-up-form';
 
 /** The helpdesk's "Sign out everywhere" for one user (S20), with the ticket and reason every helpdesk change needs. */
 export function SignOutEverywhereForm({ userId }: { userId: string }) {
   const t = useTranslations('sessions.helpdesk');
-  const [state, action] = useActionState(signOutUserEverywhere, initialFormState);
+  const { state, action, formProps, marker, panel } = useStepUpForm(signOutUserEverywhere, initialFormState);
   return (
     <Card>
       <h2 className="text-lg font-semibold">{t('title')}</h2>
@@ -21,32 +21,36 @@ export function SignOutEverywhereForm({ userId }: { userId: string }) {
         {state.ok ? (
           <Notice tone="success">{state.message}</Notice>
         ) : (
-          <form action={action} className="space-y-4" noValidate>
-            {state.message && <Notice tone="error">{state.message}</Notice>}
-            <input type="hidden" name="userId" value={userId} />
-            <TextField
-              label={t('ticket')}
-              name="ticket"
-              id="sign-out-everywhere-ticket"
-              maxLength={TICKET_MAX_LENGTH}
-              required
-              defaultValue={state.values?.ticket}
-              errors={state.fieldErrors?.ticket}
-              className="max-w-xs"
-            />
-            <TextField
-              label={t('reason')}
-              name="reason"
-              id="sign-out-everywhere-reason"
-              maxLength={REASON_MAX_LENGTH}
-              required
-              defaultValue={state.values?.reason}
-              errors={state.fieldErrors?.reason}
-            />
-            <SubmitButton variant="secondary" pendingLabel={t('pending')}>
-              {t('submit')}
-            </SubmitButton>
-          </form>
+          <>
+            <form action={action} {...formProps} className="space-y-4" noValidate>
+              {marker}
+              {state.message && <Notice tone="error">{state.message}</Notice>}
+              <input type="hidden" name="userId" value={userId} />
+              <TextField
+                label={t('ticket')}
+                name="ticket"
+                id="sign-out-everywhere-ticket"
+                maxLength={TICKET_MAX_LENGTH}
+                required
+                defaultValue={state.values?.ticket}
+                errors={state.fieldErrors?.ticket}
+                className="max-w-xs"
+              />
+              <TextField
+                label={t('reason')}
+                name="reason"
+                id="sign-out-everywhere-reason"
+                maxLength={REASON_MAX_LENGTH}
+                required
+                defaultValue={state.values?.reason}
+                errors={state.fieldErrors?.reason}
+              />
+              <SubmitButton variant="secondary" pendingLabel={t('pending')}>
+                {t('submit')}
+              </SubmitButton>
+            </form>
+            {panel}
+          </>
         )}
       </div>
     </Card>

@@ -1,9 +1,9 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { sendReminderNow } from '@/app/(app)/office/reminders/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useStepUpForm } from '@/components/step-up/use-step-up-form';
 
 /**
  * "Send a reminder now": the first click shows how many get it, the second sends (as the
@@ -13,47 +13,51 @@ import { SubmitButton } from '@/components/ui/submit-button';
 export function RemindersNowForm({ nextAt }: { nextAt: string | null }) {
   const t = useTranslations('reminders.office');
   const tc = useTranslations('common');
-  const [state, action] = useActionState(sendReminderNow, initialFormState);
+  const { state, action, formProps, marker, panel } = useStepUpForm(sendReminderNow, initialFormState);
   const confirming = !!state.fieldErrors?.confirm;
 
   return (
-    <form action={action} className="space-y-4" noValidate>
-      {confirming ? (
-        <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" role="status">
-          <p className="text-sm text-amber-900" data-testid="reminders-preview">
-            {state.message}
-          </p>
-          <div className="mt-3 flex items-center gap-3">
-            <button
-              type="submit"
-              name="confirm"
-              value="yes"
-              className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
-            >
-              {t('confirm')}
-            </button>
-            <a href="/office" className="text-sm font-medium text-slate-700 underline">
-              {tc('cancel')}
-            </a>
-          </div>
-        </div>
-      ) : (
-        <>
-          {state.message && (
-            <p className="text-sm text-slate-700" aria-live="polite" data-testid="reminders-result">
+    <>
+      <form action={action} {...formProps} className="space-y-4" noValidate>
+        {marker}
+        {confirming ? (
+          <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" role="status">
+            <p className="text-sm text-amber-900" data-testid="reminders-preview">
               {state.message}
             </p>
-          )}
-          {!state.ok &&
-            (nextAt ? (
-              <p className="text-sm text-slate-700" data-testid="reminders-next">
-                {nextAt}
+            <div className="mt-3 flex items-center gap-3">
+              <button
+                type="submit"
+                name="confirm"
+                value="yes"
+                className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
+              >
+                {t('confirm')}
+              </button>
+              <a href="/office" className="text-sm font-medium text-slate-700 underline">
+                {tc('cancel')}
+              </a>
+            </div>
+          </div>
+        ) : (
+          <>
+            {state.message && (
+              <p className="text-sm text-slate-700" aria-live="polite" data-testid="reminders-result">
+                {state.message}
               </p>
-            ) : (
-              <SubmitButton pendingLabel={t('sending')}>{t('send')}</SubmitButton>
-            ))}
-        </>
-      )}
-    </form>
+            )}
+            {!state.ok &&
+              (nextAt ? (
+                <p className="text-sm text-slate-700" data-testid="reminders-next">
+                  {nextAt}
+                </p>
+              ) : (
+                <SubmitButton pendingLabel={t('sending')}>{t('send')}</SubmitButton>
+              ))}
+          </>
+        )}
+      </form>
+      {panel}
+    </>
   );
 }

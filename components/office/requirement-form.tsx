@@ -1,10 +1,10 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useStepUpForm } from '@/components/step-up/use-step-up-form';
 
 type Props = { required: boolean; graceDays: number; maxGraceDays: number };
 
@@ -12,51 +12,55 @@ type Props = { required: boolean; graceDays: number; maxGraceDays: number };
 export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
   const t = useTranslations('office.requirement');
   const tc = useTranslations('common');
-  const [state, action] = useActionState(saveTwoFactorRequirement, initialFormState);
+  const { state, action, formProps, marker, panel } = useStepUpForm(saveTwoFactorRequirement, initialFormState);
   const confirming = !!state.fieldErrors?.confirm;
   const values = state.values ?? { required: required ? 'on' : 'off', graceDays: String(graceDays) };
 
   return (
-    <form action={action} className="space-y-5" noValidate key={JSON.stringify(values)}>
-      <label className="flex items-start gap-3">
-        <input type="checkbox" name="required" defaultChecked={values.required === 'on'} className="mt-1 h-4 w-4 rounded border-slate-300" />
-        <span>
-          <span className="block font-medium text-slate-900">{t('requireLabel')}</span>
-          <span className="block text-sm text-slate-600">{t('requireHint')}</span>
-        </span>
-      </label>
-      <TextField
-        label={t('graceLabel')}
-        name="graceDays"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={maxGraceDays}
-        defaultValue={values.graceDays}
-        hint={t('graceHint')}
-        errors={state.fieldErrors?.graceDays}
-        className="max-w-[12rem]"
-      />
-      {confirming ? (
-        <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" role="status">
-          <p className="text-sm text-amber-900">{state.message}</p>
-          <div className="mt-3 flex items-center gap-3">
-            <button
-              type="submit"
-              name="confirm"
-              value="yes"
-              className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
-            >
-              {t('confirm')}
-            </button>
-            <a href="/office" className="text-sm font-medium text-slate-700 underline">
-              {tc('cancel')}
-            </a>
+    <>
+      <form action={action} {...formProps} className="space-y-5" noValidate key={JSON.stringify(values)}>
+        {marker}
+        <label className="flex items-start gap-3">
+          <input type="checkbox" name="required" defaultChecked={values.required === 'on'} className="mt-1 h-4 w-4 rounded border-slate-300" />
+          <span>
+            <span className="block font-medium text-slate-900">{t('requireLabel')}</span>
+            <span className="block text-sm text-slate-600">{t('requireHint')}</span>
+          </span>
+        </label>
+        <TextField
+          label={t('graceLabel')}
+          name="graceDays"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={maxGraceDays}
+          defaultValue={values.graceDays}
+          hint={t('graceHint')}
+          errors={state.fieldErrors?.graceDays}
+          className="max-w-[12rem]"
+        />
+        {confirming ? (
+          <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" role="status">
+            <p className="text-sm text-amber-900">{state.message}</p>
+            <div className="mt-3 flex items-center gap-3">
+              <button
+                type="submit"
+                name="confirm"
+                value="yes"
+                className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
+              >
+                {t('confirm')}
+              </button>
+              <a href="/office" className="text-sm font-medium text-slate-700 underline">
+                {tc('cancel')}
+              </a>
+            </div>
           </div>
-        </div>
-      ) : (
-        <SubmitButton>{t('save')}</SubmitButton>
-      )}
-    </form>
+        ) : (
+          <SubmitButton>{t('save')}</SubmitButton>
+        )}
+      </form>
+      {panel}
+    </>
   );
 }

@@ -1,5 +1,4 @@
 'use client';
-import { useActionState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { generateRecoveryCodes } from '@/app/(app)/settings/2fa/actions';
@@ -8,9 +7,10 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { CurrentPasswordField } from '@/components/auth/credential-fields';
 import { Notice } from '@/components/ui/notice';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
+import { useStepUpForm } from '@/components/step-up/use-step-up-form';
 
 export function RegenerateRecoveryCodesForm({ accountEmail, appName }: { accountEmail: string; appName: string }) {
-  const [state, action] = useActionState(generateRecoveryCodes, initialFormState);
+  const { state, action, formProps, marker, panel } = useStepUpForm(generateRecoveryCodes, initialFormState);
   const t = useTranslations('recoveryCodes');
   const common = useTranslations('common');
   if (state.ok) {
@@ -24,15 +24,19 @@ export function RegenerateRecoveryCodesForm({ accountEmail, appName }: { account
     );
   }
   return (
-    <form action={action} className="space-y-5" noValidate>
-      {state.message && <Notice tone="error">{state.message}</Notice>}
-      <CurrentPasswordField label={t('form.passwordLabel')} hint={t('form.passwordHint')} errors={state.fieldErrors?.password} className="max-w-sm" />
-      <div className="flex items-center gap-3">
-        <SubmitButton pendingLabel={t('form.submitting')}>{t('form.submit')}</SubmitButton>
-        <Link href="/settings/2fa" className="text-sm font-medium text-slate-600 underline">
-          {common('cancel')}
-        </Link>
-      </div>
-    </form>
+    <>
+      <form action={action} {...formProps} className="space-y-5" noValidate>
+        {marker}
+        {state.message && <Notice tone="error">{state.message}</Notice>}
+        <CurrentPasswordField label={t('form.passwordLabel')} hint={t('form.passwordHint')} errors={state.fieldErrors?.password} className="max-w-sm" />
+        <div className="flex items-center gap-3">
+          <SubmitButton pendingLabel={t('form.submitting')}>{t('form.submit')}</SubmitButton>
+          <Link href="/settings/2fa" className="text-sm font-medium text-slate-600 underline">
+            {common('cancel')}
+          </Link>
+        </div>
+      </form>
+      {panel}
+    </>
   );
 }

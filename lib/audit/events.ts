@@ -43,6 +43,10 @@ export const AUDIT_EVENT_TYPES = [
   'password.reset_completed',
   'password.changed',
   'password.change_failed',
+  'step_up.passed',
+  'step_up.failed',
+  'step_up.password_passed',
+  'step_up.password_failed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

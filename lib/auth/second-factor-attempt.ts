@@ -6,6 +6,7 @@ import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { lockCodeStepIfLimitReached, reserveCodeAttempt } from '@/lib/two-factor/code-attempts';
 import { alertOfficeAdmins } from '@/lib/office-alerts/alert-office-admins';
 import { deleteSession, promotePendingSession } from './sessions';
+import { markSecondFactorChecked } from './session-checks';
 import { CHALLENGE_ATTEMPT_LIMIT } from './limits';
 import type { CodeFactor, CodeOwner, FactorCheck } from './code-factors';
 import type { RequestMeta } from './request-meta';
@@ -101,6 +102,8 @@ export async function claimAndSignIn(
     const session = await promotePendingSession(tx, attempt.sessionId, { userVersion: user.sessionVersion, secondFactor: codeFactor.factor, meta, now });
     // The challenge ended meanwhile (another request used it up, or the user logged out): the claim is undone, the code stays unused.
     if (!session) return rollBack({ kind: 'start-again' });
+    // The code step just passed is a fresh second-factor check (S26): privileged actions need no second one yet.
+    await markSecondFactorChecked(tx, session.sessionId, now);
     const facts = check.afterClaim ? await check.afterClaim(tx) : {};
     const audit = auditOf(user, codeFactor, meta);
     await recordAuditEvents(tx, [

@@ -76,6 +76,7 @@ export const CLIENT_MESSAGES = {
     'password.change',
     'officeAlerts.form',
     'reminders.office',
+    'stepUp',
   ],
 } as const satisfies Record<string, readonly Namespace[]>;
 

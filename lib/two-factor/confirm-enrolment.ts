@@ -5,6 +5,7 @@ import { open } from '@/lib/crypto/secret-box';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { endOtherSessions } from '@/lib/auth/sessions';
+import { markSecondFactorChecked } from '@/lib/auth/session-checks';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { checkTotpCode } from './totp';
 import { totpSecretContext } from './secret-context';
@@ -47,6 +48,8 @@ export async function confirmEnrolment(
     await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
     const codes = await replaceRecoveryCodes(tx, userId, now);
     await endOtherSessions(tx, userId, sessionId);
+    // A right code from the new app is a fresh second-factor check for this session (S26), if it is still there.
+    if (await tx.session.count({ where: { id: sessionId } })) await markSecondFactorChecked(tx, sessionId, now);
     await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
     await enqueueNotification(tx, { userId, kind: 'two_factor_enabled', meta, now });
     return { kind: 'enabled', recoveryCodes: codes };

@@ -46,6 +46,8 @@ const ADMITTED: Record<string, Caller | null> = {
   resetPasswordWithLink: null, // public: the token in the form is its credential
   changeOwnPassword: 'user',
   sendReminderNow: 'office admin',
+  confirmItsYou: 'user',
+  confirmPasswordToEnable: 'user',
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { expect, test, type Page } from '@playwright/test';
@@ -22,19 +23,32 @@ export async function logInWithPassword(page: Page, email: string, password: str
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-/** Waits for the start of a fresh 30-second step if the current one is nearly over, so a code stays valid. */
+/**
+ * Specs sign the same seeded users in, one after the other: the last 30-second step each secret's
+ * code was used in, kept in a file (a worker may restart between spec files), so a spec never
+ * replays a code an earlier one used (the portal refuses it, S3).
+ */
+const USED_STEPS_FILE = path.join(path.dirname(E2E_USERS_FILE), 'e2e-used-steps.json');
+const readUsedSteps = (): Record<string, number> => (existsSync(USED_STEPS_FILE) ? JSON.parse(readFileSync(USED_STEPS_FILE, 'utf8')) : {});
+
+/** A code the portal will accept: from a step no earlier spec used, and not about to end. */
 export async function freshCode(secret: string): Promise<string> {
-  const intoStep = Date.now() % 30_000;
-  if (intoStep > 25_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 200));
-  return authenticatorCode(secret);
+  for (;;) {
+    const now = Date.now();
+    const step = Math.floor(now / 30_000);
+    if (now % 30_000 <= 25_000 && (readUsedSteps()[secret] ?? -1) < step) {
+      writeFileSync(USED_STEPS_FILE, JSON.stringify({ ...readUsedSteps(), [secret]: step }));
+      return authenticatorCode(secret, now);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (now % 30_000) + 200));
+  }
 }
 
 /** Waits until the authenticator shows a code it has not shown before (as a user waits for the next code). */
 export async function nextCode(secret: string, used: string): Promise<string> {
   for (;;) {
-    const code = authenticatorCode(secret);
-    if (code !== used && Date.now() % 30_000 < 25_000) return code;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const code = await freshCode(secret);
+    if (code !== used) return code;
   }
 }
 

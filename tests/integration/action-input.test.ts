@@ -104,13 +104,17 @@ let pending: TestUser;
 let agentBrowser: FakeBrowser;
 let target: TestUser;
 let admin: TestUser;
+let adminBrowser: FakeBrowser;
 
 beforeAll(async () => {
   pending = await createUser({ twoFactor: true });
   agentBrowser = await signedInBrowser(await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null }));
   target = await createUser({ twoFactor: true });
-  admin = await createUser({ role: 'OFFICE_ADMIN' });
-  await createUser({ officeId: admin.officeId }); // a member the requirement would affect
+  admin = await createUser({ role: 'OFFICE_ADMIN', twoFactor: true });
+  await createUser({ officeId: admin.officeId }); // members the requirement would affect (the admin has 2FA: S26)
+  await createUser({ officeId: admin.officeId });
+  // Signed in once, like the agent: a second login within the same 30 seconds would replay its code.
+  adminBrowser = await signedInBrowser(admin);
 });
 
 const withTwoFactor = async () => {
@@ -166,7 +170,7 @@ const CASES: Case[] = [
     name: 'saveTwoFactorRequirement',
     action: saveTwoFactorRequirement as AnyAction,
     // The first click (no confirm yet): a valid request answers with the preview and writes nothing.
-    setup: async () => ({ browser: await signedInBrowser(admin), fields: { required: 'on', graceDays: '14' } }),
+    setup: async () => ({ browser: adminBrowser, fields: { required: 'on', graceDays: '14' } }),
     fileAnswers: {
       // With the requirement on, a grace period that is not a number (a file part reads as empty) is asked for again.
       graceDays: {
@@ -243,7 +247,7 @@ describe.each(CASES)('$name', ({ action, setup, fileAnswers }) => {
 
 describe('file parts in the office setting', () => {
   it('reads a file part in the checkbox as an unticked box, as when the box is left out', async () => {
-    const browser = await signedInBrowser(admin);
+    const browser = adminBrowser;
     const ticked = { required: 'on', graceDays: '14' };
     const asFile = await as(browser, () => saveTwoFactorRequirement(noState, formWithFile(ticked, 'required')));
     const unticked = await as(browser, () => saveTwoFactorRequirement(noState, form({ graceDays: '14' })));

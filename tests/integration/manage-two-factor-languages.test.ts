@@ -16,6 +16,7 @@ import { Notice } from '@/components/ui/notice';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { PASSWORD_FAILURE_LIMIT } from '@/lib/auth/limits';
+import { confirmItsYou } from '@/app/(app)/confirm/actions';
 import { setTwoFactorRequirement } from '@/lib/offices/set-two-factor-requirement';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
 import { dateFormatFor } from '@/lib/i18n/server';
@@ -154,8 +155,13 @@ describe('the actions answer in the browser’s language', () => {
 
     const plain = await createUser();
     const plainBrowser = speaking(await signedInBrowser(plain), 'nl');
-    expect((await as(plainBrowser, () => generateRecoveryCodes(noState, form({ password: plain.password })))).result).toEqual({
-      message: 'Herstelcodes horen bij tweestapsverificatie, en die is niet ingeschakeld voor je account.',
+    // New recovery codes need a fresh second-factor check first (S26): without 2FA, the check says to turn it on.
+    expect(await as(plainBrowser, () => generateRecoveryCodes(noState, form({ password: plain.password })))).toEqual({
+      redirect: '/confirm?next=%2Fsettings%2F2fa%2Frecovery-codes',
+    });
+    expect((await as(plainBrowser, () => confirmItsYou(noState, form({ code: '123456' })))).result).toEqual({
+      stepUp: 'enable-two-factor',
+      message: 'Voor wijzigingen zoals deze moet tweestapsverificatie (2FA) op je eigen account aan staan. Schakel ze eerst in en kom dan terug.',
     });
   });
 });

@@ -25,20 +25,22 @@ const save = (browser: FakeBrowser, fields: Record<string, string>) => as(browse
 const session = async (browser: FakeBrowser) => (await as(browser, getCurrentSession)).result;
 
 async function officeWithAdmin() {
-  const admin = await createUser({ role: 'OFFICE_ADMIN' });
+  // The admin has 2FA: changing the requirement needs a fresh second-factor check (S26).
+  const admin = await createUser({ role: 'OFFICE_ADMIN', twoFactor: true });
   const member = await createUser({ officeId: admin.officeId });
+  const colleague = await createUser({ officeId: admin.officeId });
   const protectedMember = await createUser({ officeId: admin.officeId, twoFactor: true });
-  return { admin, member, protectedMember, officeId: admin.officeId! };
+  return { admin, member, colleague, protectedMember, officeId: admin.officeId! };
 }
 
 describe('the office setting', () => {
   it('shows who is affected and by when, then applies on the second click, audited, notifying each affected user', async () => {
-    const { admin, member, protectedMember, officeId } = await officeWithAdmin();
+    const { admin, member, colleague, protectedMember, officeId } = await officeWithAdmin();
     const browser = await signedInBrowser(admin);
 
     const preview = await save(browser, { required: 'on', graceDays: '14' });
     expect(preview.result?.fieldErrors?.confirm).toBeDefined();
-    // The admin and the member have no 2FA; the protected member has.
+    // The member and the colleague have no 2FA; the admin and the protected member have.
     expect(preview.result?.message).toMatch(/^2 users do not have two-factor authentication yet\. They must enable it by /);
     expect((await db.office.findUniqueOrThrow({ where: { id: officeId } })).twoFactorRequired).toBe(false);
 
@@ -49,7 +51,7 @@ describe('the office setting', () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { type: 'office.two_factor_required', officeId } });
     expect(event.actorUserId).toBe(admin.id);
     const notified = await db.outboxMessage.findMany({ where: { kind: 'two_factor_required' }, select: { userId: true } });
-    expect(notified.map((n) => n.userId).sort()).toEqual([admin.id, member.id].sort());
+    expect(notified.map((n) => n.userId).sort()).toEqual([colleague.id, member.id].sort());
     expect(notified.map((n) => n.userId)).not.toContain(protectedMember.id);
 
     await expect(save(browser, { graceDays: '14' })).resolves.toEqual({ redirect: '/office?saved=1' });
@@ -138,8 +140,8 @@ describe('users of an office that requires 2FA', () => {
   });
 
   it('gives a user created after the requirement started their grace period from creation', async () => {
-    const { admin, officeId } = await officeWithAdmin();
-    await db.user.update({ where: { id: admin.id }, data: { officeJoinedAt: new Date(Date.now() - 20 * DAY_MS) } }); // there before it started
+    const { admin, member, officeId } = await officeWithAdmin();
+    await db.user.update({ where: { id: member.id }, data: { officeJoinedAt: new Date(Date.now() - 20 * DAY_MS) } }); // there before it started
     await setTwoFactorRequirement({ officeId, adminId: admin.id, required: true, graceDays: 5 }, meta, new Date(Date.now() - 10 * DAY_MS));
     const newcomer = await createUser({ officeId });
     const s = await session(await signedInBrowser(newcomer));
@@ -147,7 +149,7 @@ describe('users of an office that requires 2FA', () => {
     expect(Math.round((s!.user.twoFactorDeadline!.getTime() - Date.now()) / DAY_MS)).toBe(5);
     const { members } = await listOfficeMembers(officeId, {});
     expect(members.find((m) => m.id === newcomer.id)?.pastDeadline).toBe(false);
-    expect(members.find((m) => m.id === admin.id)?.pastDeadline).toBe(true);
+    expect(members.find((m) => m.id === member.id)?.pastDeadline).toBe(true);
   });
 
   it('cannot disable 2FA while the office requires it; the page says why', async () => {

@@ -14,7 +14,7 @@ import { verifySecondFactor } from '@/lib/auth/verify-second-factor';
 import * as LOGIN_MESSAGES from '@/lib/auth/login-messages';
 import { RECOVERY_CODE_FORMAT_MESSAGE as RECOVERY_CODE_FORMAT } from '@/lib/two-factor/recovery-code-format';
 import { english } from '../helpers/english';
-import { PASSWORD_INCORRECT as PASSWORD_INCORRECT_KEY, RECOVERY_CODES_NEED_TWO_FACTOR as NEED_TWO_FACTOR_KEY } from '@/lib/two-factor/messages';
+import { PASSWORD_INCORRECT as PASSWORD_INCORRECT_KEY } from '@/lib/two-factor/messages';
 import { translateMessage } from '@/lib/i18n/server';
 
 const RECOVERY_CODE_ALREADY_USED = english(LOGIN_MESSAGES.RECOVERY_CODE_ALREADY_USED);
@@ -29,7 +29,6 @@ import AppLayout from '@/app/(app)/layout';
 
 // These tests' browsers ask for no language: the default, English.
 const PASSWORD_INCORRECT = translateMessage('en', PASSWORD_INCORRECT_KEY);
-const RECOVERY_CODES_NEED_TWO_FACTOR = translateMessage('en', NEED_TWO_FACTOR_KEY);
 
 const useRecoveryCode = (browser: FakeBrowser, recoveryCode: string, callbackUrl = '/') =>
   as(browser, () => verifyRecoveryCode(noState, form({ recoveryCode, callbackUrl })));
@@ -284,7 +283,11 @@ describe('new recovery codes', () => {
   it('are not made for a user without 2FA', async () => {
     const user = await createUser();
     const browser = await signedInBrowser(user);
-    expect((await regenerate(browser, user.password)).result).toEqual({ message: RECOVERY_CODES_NEED_TWO_FACTOR });
+    // The fresh second-factor check comes first (S26), and without 2FA there is none to pass: turn it on first.
+    expect(await regenerate(browser, user.password)).toEqual({ redirect: '/confirm?next=%2Fsettings%2F2fa%2Frecovery-codes' });
+    expect(await as(browser, () => generateRecoveryCodes(noState, form({ password: user.password, stepUpInline: '1' })))).toEqual({
+      result: { stepUp: 'enable-two-factor' },
+    });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
   });
 

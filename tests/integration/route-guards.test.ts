@@ -60,6 +60,9 @@ const OPEN_WHEN_ENROLMENT_DUE = new Set([
   '(app)/settings/2fa/enable/page.tsx',
   '(app)/settings/2fa/actions.ts#beginEnrolment',
   '(app)/settings/2fa/actions.ts#finishEnrolment',
+  // S27: the password again before turning 2FA on, which a user past the deadline must do.
+  '(app)/settings/2fa/password/page.tsx',
+  '(app)/settings/2fa/password/actions.ts#confirmPasswordToEnable',
 ]);
 /** Routes only a role may use; a plain user is sent home. */
 const ROLE_ONLY = [/^\(app\)\/helpdesk\//, /^\(app\)\/office\//];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
 import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireOfficeAdmin } from '@/lib/auth/guards';
+import { requireFreshSecondFactor } from '@/lib/auth/step-up';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { previewRequirement, setTwoFactorRequirement } from '@/lib/offices/set-two-factor-requirement';
 import { messageKey } from '@/lib/i18n/messages';
@@ -31,8 +32,11 @@ const SCHEMA_MESSAGE_VALUES = { max: MAX_GRACE_DAYS };
  * click confirms.
  */
 export async function saveTwoFactorRequirement(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { user } = await requireOfficeAdmin();
+  const admin = await requireOfficeAdmin();
+  const { user } = admin;
   if (!isFormData(formData)) return unreadableForm();
+  const stepUp = await requireFreshSecondFactor(admin, formData, '/office');
+  if (stepUp) return stepUp;
   const parsed = RequirementSchema.safeParse({
     required: textField(formData, 'required') === 'on' ? 'on' : 'off',
     // Without the requirement the grace period does not matter (a missing one is 0); with it, an

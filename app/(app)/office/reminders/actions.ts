@@ -4,6 +4,7 @@ import type { FormState } from '@/lib/forms/form-state';
 import { tryAgainLater } from '@/lib/forms/try-again-later';
 import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireOfficeAdmin } from '@/lib/auth/guards';
+import { requireFreshSecondFactor } from '@/lib/auth/step-up';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { MANUAL_REMINDER_INTERVAL_MS, reminderNowStatus, sendRemindersNow } from '@/lib/reminders/send-reminders-now';
 import { getDateFormat, translate } from '@/lib/i18n/server';
@@ -21,9 +22,13 @@ async function tooSoon(nextAllowedAt: Date): Promise<FormState> {
  * form field. The first click answers with how many members get it; the second (confirm=yes) sends.
  */
 export async function sendReminderNow(_prev: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireOfficeAdmin();
+  const { user } = admin;
+  if (!isFormData(formData)) return unreadableForm();
+  // S26: mail to every member without 2FA in the office's name is a privileged action.
+  const stepUp = await requireFreshSecondFactor(admin, formData, '/office');
+  if (stepUp) return stepUp;
   try {
-    const { user } = await requireOfficeAdmin();
-    if (!isFormData(formData)) return unreadableForm();
     if (textField(formData, 'confirm') !== 'yes') {
       const status = await reminderNowStatus(user.officeId);
       if (status.membersWithoutTwoFactor === 0) return { message: await translate('reminders.office.nobody') };

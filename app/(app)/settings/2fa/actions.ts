@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FormState } from '@/lib/forms/form-state';
 import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireActiveSession, requireEnrolmentAccess } from '@/lib/auth/guards';
+import { requireFreshSecondFactor, requireRecentSignIn } from '@/lib/auth/step-up';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { translate, translateFieldErrors } from '@/lib/i18n/server';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
@@ -25,15 +26,19 @@ import {
 
 /** Enable 2FA, step 1: a fresh secret (also "start again"). */
 export async function beginEnrolment(): Promise<void> {
-  const { user } = await requireEnrolmentAccess();
+  const session = await requireEnrolmentAccess();
+  const { user } = session;
+  await requireRecentSignIn(session);
   const result = await startEnrolment(user.id, await getRequestMeta());
   redirect(result.kind === 'started' ? '/settings/2fa/enable' : '/settings/2fa');
 }
 
 /** Enable 2FA, last step: the code from the new secret. The answer carries the new recovery codes, once. */
 export async function finishEnrolment(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { user, sessionId } = await requireEnrolmentAccess();
+  const session = await requireEnrolmentAccess();
+  const { user, sessionId } = session;
   if (!isFormData(formData)) return unreadableForm();
+  await requireRecentSignIn(session);
   const parsed = parseVerificationCode(textField(formData, 'code'));
   if (!parsed.ok) return { fieldErrors: { code: [await translate(parsed.message)] } };
 
@@ -73,8 +78,11 @@ export async function turnOffTwoFactor(_prev: FormState, formData: FormData): Pr
 
 /** New recovery codes for the whole set, with the password (S13, S5). The answer carries them, once. */
 export async function generateRecoveryCodes(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { user } = await requireActiveSession();
+  const session = await requireActiveSession();
+  const { user } = session;
   if (!isFormData(formData)) return unreadableForm();
+  const stepUp = await requireFreshSecondFactor(session, formData, '/settings/2fa/recovery-codes');
+  if (stepUp) return stepUp;
   const parsed = PasswordSchema.safeParse({ password: textField(formData, 'password') });
   if (!parsed.success) return { fieldErrors: await translateFieldErrors(z.flattenError(parsed.error).fieldErrors) };
 

@@ -2,15 +2,19 @@
 import type { FormState } from '@/lib/forms/form-state';
 import { isFormData, textField, textFields, unreadableForm } from '@/lib/forms/form-input';
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
+import { requireFreshSecondFactor } from '@/lib/auth/step-up';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { resetTwoFactor } from '@/lib/helpdesk/reset-two-factor';
 import { unlockUser } from '@/lib/helpdesk/unlock-user';
 import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
 import { helpdeskAnswer } from '@/lib/helpdesk/helpdesk-answer';
+import { helpdeskUserPage } from '@/lib/helpdesk/user-page-path';
 
 export async function resetUserTwoFactor(_prev: FormState, formData: FormData): Promise<FormState> {
   const agent = await requireHelpdeskAgent();
   if (!isFormData(formData)) return unreadableForm();
+  const stepUp = await requireFreshSecondFactor(agent, formData, helpdeskUserPage(formData));
+  if (stepUp) return stepUp;
   const request = {
     agentId: agent.user.id,
     // A missing field or a file part is an empty one (textField): the rules give it their own message.
@@ -34,6 +38,8 @@ export async function resetUserTwoFactor(_prev: FormState, formData: FormData): 
 export async function unlockUserAccount(_prev: FormState, formData: FormData): Promise<FormState> {
   const agent = await requireHelpdeskAgent();
   if (!isFormData(formData)) return unreadableForm();
+  const stepUp = await requireFreshSecondFactor(agent, formData, helpdeskUserPage(formData));
+  if (stepUp) return stepUp;
   const request = {
     agentId: agent.user.id,
     userId: textField(formData, 'userId'),

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireEnrolmentAccess } from '@/lib/auth/guards';
+import { requireRecentSignIn } from '@/lib/auth/step-up';
 import { productConfig } from '@/lib/env';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
 import { getTranslator } from '@/lib/i18n/server';
@@ -17,12 +18,15 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EnableTwoFactorPage({ searchParams }: Props) {
-  const { user } = await requireEnrolmentAccess();
+  const session = await requireEnrolmentAccess();
+  const { user } = session;
   const confirming = (await searchParams).step === 'confirm';
   // Step 2 is rendered again with the answer of its own form, which has just turned 2FA on:
   // without JavaScript that render is the only place the new recovery codes are shown.
   const justEnabled = confirming && !!user.twoFactorEnabledAt;
   if (user.twoFactorEnabledAt && !justEnabled) redirect('/settings/2fa');
+  // S27: the new secret is shown only to a recent sign-in (or the password entered again).
+  if (!justEnabled) await requireRecentSignIn(session);
   const enrolment = justEnabled ? null : await readEnrolment(user.id);
   if (!enrolment && !justEnabled) redirect('/settings/2fa');
   const t = await getTranslator('enable2fa');
