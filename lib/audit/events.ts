@@ -40,6 +40,15 @@ export const AUDIT_EVENT_TYPES = [
   'password.reset_completed',
   'password.changed',
   'password.change_failed',
+  'login.security_key_succeeded',
+  'login.security_key_failed',
+  'login.security_key_counter_regressed',
+  'security_key.added',
+  'security_key.add_failed',
+  'security_key.renamed',
+  'security_key.removed',
+  'security_key.remove_failed',
+  'security_key.used_after_idle',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
