@@ -97,3 +97,8 @@ export async function removeSecurityKey(
     return { kind: 'removed', twoFactorOff: left === 0 };
   });
 }
+
+/** Whether the user has a confirmed authenticator app (2FA may be on with keys alone). */
+export async function hasAuthenticatorApp(userId: string): Promise<boolean> {
+  return (await db.totpCredential.count({ where: { userId } })) > 0;
+}

@@ -44,6 +44,12 @@ const ADMITTED: Record<string, Caller | null> = {
   requestPasswordResetLink: null, // public: the anonymous calls reach its arguments
   resetPasswordWithLink: null, // public: the token in the form is its credential
   changeOwnPassword: 'user',
+  startKeyLogin: 'pending login',
+  verifyKeyLogin: 'pending login',
+  prepareSecurityKey: 'user',
+  saveSecurityKey: 'user',
+  renameKey: 'user',
+  removeKey: 'user',
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */
