@@ -131,6 +131,16 @@ describe('refused, audited, nothing changed', () => {
     });
   });
 
+  it('a true replay: an answer accepted once (the owner signed in with it), sent again to a new login', async () => {
+    const { user } = await refused(async ({ user, key }) => {
+      const owners = await pendingLogin(user);
+      const accepted = key.assert({ challenge: await challengeFor(owners) });
+      expect((await verifyKeyLogin({ sessionId: owners, response: accepted }, meta)).kind).toBe('signed-in');
+      return accepted;
+    });
+    expect(await db.auditEvent.count({ where: { subjectUserId: user.id, type: 'login.security_key_failed' } })).toBe(1);
+  });
+
   it('a counter that goes backwards: refused as a possible copy of the key, and the user told', async () => {
     const { user } = await refused(async ({ user, key, challenge }) => {
       await db.webAuthnCredential.updateMany({ where: { userId: user.id }, data: { counter: 50 } });
