@@ -7,6 +7,8 @@ import { freshCode, logInWithPassword, nextCode, openAccountMenu, scanQrCode, se
  * to wait. The server's APP_URL is http://localhost:<port>, so the RP ID is "localhost".
  */
 test.setTimeout(180_000);
+/** Under `next dev` (project dev) a page compiles on its first request: navigations may take long. */
+const NAVIGATION = { timeout: 60_000 };
 
 async function virtualAuthenticator(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -30,21 +32,21 @@ async function virtualAuthenticator(page: Page) {
 
 async function logOut(page: Page, email: string) {
   await (await openAccountMenu(page, email)).getByRole('button', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveURL(/\/login/, NAVIGATION);
 }
 
 async function addKey(page: Page, name: string) {
   await page.getByRole('button', { name: 'Add a security key or passkey' }).click();
   await page.getByLabel('Name for this key').fill(name);
   await page.getByRole('button', { name: 'Save key' }).click();
-  await expect(page.getByText(`Your key “${name}” was added.`)).toBeVisible();
+  await expect(page.getByText(`Your key “${name}” was added.`)).toBeVisible(NAVIGATION);
 }
 
 test('add a passkey as the only method, log out, log in with it, then remove it with the password @success-screen', async ({ page }) => {
   const jef = seededUser('jef@maes.example');
   const key = await virtualAuthenticator(page);
   await logInWithPassword(page, jef.email, jef.password);
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/', NAVIGATION);
   await page.goto('/settings/2fa');
   await expect(page.getByTestId('two-factor-status')).toHaveText('Off');
 
@@ -62,13 +64,13 @@ test('add a passkey as the only method, log out, log in with it, then remove it 
   await logOut(page, jef.email);
   await key.answers(false);
   await logInWithPassword(page, jef.email, jef.password);
-  await expect(page).toHaveURL('/login/verify');
+  await expect(page).toHaveURL('/login/verify', NAVIGATION);
   await expect(page.getByRole('heading', { name: 'Use your security key' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Use a recovery code instead' })).toBeVisible();
   await expect(page.getByRole('link', { name: /authenticator app/ })).toHaveCount(0);
   await key.answers(true);
   await page.reload();
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/', NAVIGATION);
 
   await page.goto('/settings/2fa');
   await expect(page.getByTestId('security-keys')).toContainText('Last used');
@@ -81,7 +83,7 @@ test('add a passkey as the only method, log out, log in with it, then remove it 
   await expect(page.getByText('The password is incorrect.')).toBeVisible();
   await page.getByLabel('Password').fill(jef.password);
   await page.getByRole('button', { name: 'Remove key' }).click();
-  await expect(page.getByText('The key was removed.')).toBeVisible();
+  await expect(page.getByText('The key was removed.')).toBeVisible(NAVIGATION);
   await expect(page.getByTestId('two-factor-status')).toHaveText('Off');
 });
 
@@ -89,7 +91,7 @@ test('a user with the app and a key logs in with either, and a recovery code sti
   const julie = seededUser('julie@maes.example');
   const key = await virtualAuthenticator(page);
   await logInWithPassword(page, julie.email, julie.password);
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/', NAVIGATION);
   await page.goto('/settings/2fa');
 
   // The app first (its flow as before), keeping one recovery code; then a key beside it: no new codes.
@@ -109,7 +111,7 @@ test('a user with the app and a key logs in with either, and a recovery code sti
   // With the key: the key's step comes first and starts by itself.
   await logOut(page, julie.email);
   await logInWithPassword(page, julie.email, julie.password);
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/', NAVIGATION);
 
   // With the app: the key's prompt waits, the user switches to the app's code.
   await logOut(page, julie.email);
@@ -119,7 +121,7 @@ test('a user with the app and a key logs in with either, and a recovery code sti
   await expect(page).toHaveURL('/login/verify?method=app');
   await page.getByLabel('Verification code').fill(await nextCode(secret, enrolmentCode));
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/', NAVIGATION);
 
   // With a recovery code.
   await logOut(page, julie.email);
@@ -128,5 +130,5 @@ test('a user with the app and a key logs in with either, and a recovery code sti
   await expect(page).toHaveURL('/login/verify?method=recovery-code');
   await page.getByLabel('Recovery code').fill(recoveryCode);
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page).toHaveURL('/');
+  await expect(page).toHaveURL('/', NAVIGATION);
 });
