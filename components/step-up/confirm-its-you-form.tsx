@@ -19,7 +19,7 @@ type Props = {
 const WINDOW_MINUTES = Math.round(STEP_UP_WINDOW_MS / 60_000);
 
 /**
- * "Confirm it's you" (S26): the app's code, or a recovery code instead. A third method (a
+ * "Confirm it's you" (S25): the app's code, or a recovery code instead. A third method (a
  * security key) is one more value of Method with its own fields and action.
  */
 export function ConfirmItsYouForm({ next, method: initialMethod = 'totp' }: Props) {

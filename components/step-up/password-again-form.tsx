@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
 
-/** S27: the password again, then on to the enrolment. */
+/** S26: the password again, then on to the enrolment. */
 export function PasswordAgainForm() {
   const t = useTranslations('stepUp');
   const common = useTranslations('common');

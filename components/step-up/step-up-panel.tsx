@@ -6,7 +6,7 @@ import { Notice } from '@/components/ui/notice';
 import { ConfirmItsYouForm } from './confirm-its-you-form';
 
 /**
- * "Confirm it's you" beside a form whose action asked for it (S26), in the page: the form and
+ * "Confirm it's you" beside a form whose action asked for it (S25), in the page: the form and
  * what was typed into it stay where they are; after the check the user submits it again. A
  * user without 2FA is sent to turn it on first.
  */

@@ -9,7 +9,7 @@ type ServerAction = (prev: FormState, formData: FormData) => Promise<FormState>;
 const noSubscription = () => () => {};
 
 /**
- * useActionState for a form whose action may ask for "Confirm it's you" (S26). With JavaScript
+ * useActionState for a form whose action may ask for "Confirm it's you" (S25). With JavaScript
  * the form says so (STEP_UP_INLINE_FIELD) and the check opens beside it (`panel`): the form
  * keeps the state it showed before (a confirmation step stays open) and the fields keep what was
  * typed, which never leaves the page: React empties a form after its action, so they are put

@@ -18,7 +18,8 @@ export function ConfirmEnrolmentForm({ accountEmail, appName, alreadyEnabled }: 
   const [state, action] = useActionState(finishEnrolment, initialFormState);
   const t = useTranslations('enable2fa');
   const common = useTranslations('common');
-  if (alreadyEnabled && !state.ok) {
+  // Added beside security keys, the app brings no new recovery codes (the answer has none).
+  if ((alreadyEnabled && !state.ok) || (state.ok && !state.recoveryCodes?.length)) {
     return (
       <div className="space-y-6">
         <Notice tone="success">{t('done.title')}</Notice>

@@ -47,6 +47,15 @@ export const AUDIT_EVENT_TYPES = [
   'step_up.failed',
   'step_up.password_passed',
   'step_up.password_failed',
+  'login.security_key_succeeded',
+  'login.security_key_failed',
+  'login.security_key_counter_regressed',
+  'security_key.added',
+  'security_key.add_failed',
+  'security_key.renamed',
+  'security_key.removed',
+  'security_key.remove_failed',
+  'security_key.used_after_idle',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

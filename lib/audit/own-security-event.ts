@@ -35,6 +35,12 @@ export const OWN_SECURITY_EVENT_TYPES = [
   'helpdesk.signed_out_everywhere',
   'remembered_browser.created',
   'remembered_browser.forgotten',
+  'login.security_key_counter_regressed',
+  'security_key.added',
+  'security_key.renamed',
+  'security_key.removed',
+  'security_key.remove_failed',
+  'security_key.used_after_idle',
 ] as const satisfies readonly AuditEventType[];
 
 export type OwnSecurityEvent = {

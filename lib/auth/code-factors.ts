@@ -12,7 +12,8 @@ import type { SecondFactor } from './sessions';
 import type { RequestMeta } from './request-meta';
 
 /** The user of a login challenge, as far as checking a code needs. */
-export type CodeOwner = { id: string; totpCredential: { secretCiphertext: string; keyId: string; lastUsedStep: number } };
+/** totpCredential is null for a user whose only methods are security keys (S24): their app codes are wrong. */
+export type CodeOwner = { id: string; totpCredential: { secretCiphertext: string; keyId: string; lastUsedStep: number } | null };
 
 export type FactorCheck =
   | {
@@ -23,9 +24,9 @@ export type FactorCheck =
       /** In the sign-in transaction, after the claim: what else to record; returns facts for the audit event. */
       afterClaim?: (tx: TxClient) => Promise<Record<string, unknown>>;
     }
-  /** A genuine code that was already used. */
-  | { kind: 'replayed' }
-  | { kind: 'wrong' };
+  /** A genuine code that was already used (for a key: a genuine signature whose counter went backwards). details: facts for the audit event. */
+  | { kind: 'replayed'; details?: Record<string, unknown> }
+  | { kind: 'wrong'; details?: Record<string, unknown> };
 
 /** One kind of code the second step accepts: how it is checked and claimed, and how it is audited. */
 export type CodeFactor = {
@@ -48,6 +49,7 @@ function totpFactor(code: string): CodeFactor {
     replayNotification: 'code_replayed',
     async check(user, now) {
       const credential = user.totpCredential;
+      if (!credential) return { kind: 'wrong' };
       const secret = open({ ciphertext: credential.secretCiphertext, keyId: credential.keyId }, totpSecretContext(user.id));
       const check = await checkTotpCode({ secret, code, lastUsedStep: credential.lastUsedStep, nowMs: now.getTime() });
       if (check.kind !== 'accepted') return { kind: check.kind };

@@ -30,7 +30,7 @@ export async function afterLoginCompleted(sessionToken: string, { remember = fal
   const tokens = await readBrowserTokens();
   const deviceToken = tokens.deviceToken ?? createSessionToken();
   // Only a login that just passed a code may remember its browser: a remembered browser cannot extend itself.
-  const mayRemember = remember && (session.secondFactor === 'totp' || session.secondFactor === 'recovery_code');
+  const mayRemember = remember && (session.secondFactor === 'totp' || session.secondFactor === 'recovery_code' || session.secondFactor === 'security_key');
 
   const remembered = await transaction(async (tx) => {
     const device = await trustDevice(tx, deviceToken, user.id, now);

@@ -8,7 +8,7 @@ import type { RequestMeta } from './request-meta';
 export type PasswordAgainResult = { kind: 'confirmed' } | { kind: 'incorrect' } | { kind: 'locked' };
 
 /**
- * S27: the password entered again in a signed-in session, under the sign-in's guess limit (S5).
+ * S26: the password entered again in a signed-in session, under the sign-in's guess limit (S5).
  * A pass lets this session turn 2FA on for STEP_UP_WINDOW_MS (lib/auth/session-checks.ts).
  */
 export async function confirmPasswordAgain(

@@ -6,7 +6,7 @@ import type { RequestMeta } from './request-meta';
 export type StepUpResult = { kind: 'confirmed' } | StepUpFailure;
 
 /**
- * "Confirm it's you" with a code from the authenticator app or a recovery code (S26): the
+ * "Confirm it's you" with a code from the authenticator app or a recovery code (S25): the
  * login's own checks and claims (lib/auth/code-factors.ts), so a code used here cannot sign in
  * anywhere afterwards and a code used to sign in is refused here (S3, S13), under the login's
  * limits (S4). Another method (a security key) is another function over lib/auth/step-up-attempt.ts.

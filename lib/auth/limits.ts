@@ -42,9 +42,9 @@ export const NETWORK_FAILURE_WINDOW_MS = HOUR_MS;
 export const NEW_SIGN_IN_AFTER_MS = 90 * 24 * HOUR_MS;
 
 /**
- * S26: how long a passed second-factor check lets a session take privileged actions (helpdesk,
+ * S25: how long a passed second-factor check lets a session take privileged actions (helpdesk,
  * office settings, new recovery codes) before "Confirm it's you" asks again (GitHub's sudo mode:
  * a few hours of use, re-asked; NIST 800-63B 7.2 / 4.2.3 reauthentication; decision 0017).
- * S27: also how old a sign-in may be before turning 2FA on asks for the password again.
+ * S26: also how old a sign-in may be before turning 2FA on asks for the password again.
  */
 export const STEP_UP_WINDOW_MS = 10 * MINUTE_MS;

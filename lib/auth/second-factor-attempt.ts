@@ -52,12 +52,14 @@ export async function reserveAttempt(sessionId: string, codeFactor: CodeFactor, 
             codeFailures: true,
             codeLockedUntil: true,
             totpCredential: { select: { secretCiphertext: true, keyId: true, lastUsedStep: true } },
+            _count: { select: { webAuthnCredentials: true } },
           },
         },
       },
     });
-    const credential = challenge?.user.totpCredential;
-    if (reserved.count === 0 || !challenge || !credential) {
+    const credential = challenge?.user.totpCredential ?? null;
+    const hasTwoFactor = !!credential || (challenge?.user._count.webAuthnCredentials ?? 0) > 0;
+    if (reserved.count === 0 || !challenge || !hasTwoFactor) {
       // Used up, expired, or 2FA was reset meanwhile (recovery codes go with it): back to the password.
       if (challenge) await deleteSession(tx, sessionId);
       return { kind: 'start-again' };
@@ -102,7 +104,7 @@ export async function claimAndSignIn(
     const session = await promotePendingSession(tx, attempt.sessionId, { userVersion: user.sessionVersion, secondFactor: codeFactor.factor, meta, now });
     // The challenge ended meanwhile (another request used it up, or the user logged out): the claim is undone, the code stays unused.
     if (!session) return rollBack({ kind: 'start-again' });
-    // The code step just passed is a fresh second-factor check (S26): privileged actions need no second one yet.
+    // The code step just passed is a fresh second-factor check (S25): privileged actions need no second one yet.
     await markSecondFactorChecked(tx, session.sessionId, now);
     const facts = check.afterClaim ? await check.afterClaim(tx) : {};
     const audit = auditOf(user, codeFactor, meta);
@@ -120,7 +122,13 @@ export type Failure = { kind: 'wrong' | 'replayed'; attemptsLeft: number } | Att
  * A wrong or replayed code: the reserved attempts stay counted; at the account's limit the
  * step locks, at the challenge's the password step starts over. A replay is told to the user (S12).
  */
-export async function recordFailure(attempt: ReservedAttempt, codeFactor: CodeFactor, failure: 'wrong' | 'replayed', now: Date): Promise<Failure> {
+export async function recordFailure(
+  attempt: ReservedAttempt,
+  codeFactor: CodeFactor,
+  failure: 'wrong' | 'replayed',
+  now: Date,
+  details: Record<string, unknown> = {},
+): Promise<Failure> {
   const { user, meta, codeAttempts } = attempt;
   const audit = auditOf(user, codeFactor, meta);
   const challengeUsedUp = codeAttempts >= CHALLENGE_ATTEMPT_LIMIT;
@@ -130,7 +138,7 @@ export async function recordFailure(attempt: ReservedAttempt, codeFactor: CodeFa
       ...audit,
       type: failure === 'replayed' ? codeFactor.events.replayed : codeFactor.events.failed,
       outcome: 'FAILURE',
-      details: { challengeAttempt: codeAttempts, accountFailures: attempt.accountFailures },
+      details: { ...details, challengeAttempt: codeAttempts, accountFailures: attempt.accountFailures },
     });
     // Someone who has the password is re-entering a used code: the user should know (S12).
     if (failure === 'replayed') await enqueueNotification(tx, { userId: user.id, kind: codeFactor.replayNotification, meta, now });

@@ -5,8 +5,8 @@ import { STEP_UP_WINDOW_MS } from './limits';
 /**
  * When a signed-in session last proved its owner again (decision 0017), in the database so
  * every instance agrees. A second-factor check (the login's code step, or "Confirm it's you")
- * opens privileged actions for STEP_UP_WINDOW_MS (S26); a sign-in or the password entered again
- * opens turning 2FA on for as long (S27). A remembered browser skips the code step: it is no check.
+ * opens privileged actions for STEP_UP_WINDOW_MS (S25); a sign-in or the password entered again
+ * opens turning 2FA on for as long (S26). A remembered browser skips the code step: it is no check.
  */
 
 export async function markSecondFactorChecked(tx: TxClient, sessionId: string, now: Date): Promise<void> {
@@ -22,14 +22,14 @@ function isWithinWindow(at: Date | null | undefined, now: Date): boolean {
   return !!at && Math.abs(now.getTime() - at.getTime()) < STEP_UP_WINDOW_MS;
 }
 
-/** S26: the session passed a second-factor check within the window. */
+/** S25: the session passed a second-factor check within the window. */
 export async function hasFreshSecondFactor(sessionId: string, now = new Date()): Promise<boolean> {
   const row = await db.sessionCheck.findUnique({ where: { sessionId }, select: { secondFactorAt: true } });
   return isWithinWindow(row?.secondFactorAt, now);
 }
 
 /**
- * S27: the session signed in, or had its password entered again, within the window. A
+ * S26: the session signed in, or had its password entered again, within the window. A
  * session's createdAt is its sign-in: a login challenge made signed-in gets the time it passed
  * (promotePendingSession), not the time its password step began.
  */

@@ -38,8 +38,8 @@ export type SessionUser = {
   timeZone: string | null;
 };
 
-/** How a login's second step was passed; remembered_browser: skipped by a remembered browser (S18). */
-export type SecondFactor = 'totp' | 'recovery_code' | 'remembered_browser';
+/** How a login's second step was passed; remembered_browser: skipped by a remembered browser (S18); security_key: a WebAuthn key (S24). */
+export type SecondFactor = 'totp' | 'recovery_code' | 'remembered_browser' | 'security_key';
 
 export type SessionContext = {
   sessionId: string;

@@ -25,7 +25,14 @@ export async function signInWithPassword(
   const normalisedEmail = normaliseEmail(email);
   const user = await db.user.findUnique({
     where: { email: normalisedEmail },
-    select: { id: true, officeId: true, passwordHash: true, sessionVersion: true, totpCredential: { select: { id: true } } },
+    select: {
+      id: true,
+      officeId: true,
+      passwordHash: true,
+      sessionVersion: true,
+      totpCredential: { select: { id: true } },
+      _count: { select: { webAuthnCredentials: true } },
+    },
   });
   const audit = { factor: 'password' as const, subjectUserId: user?.id ?? null, officeId: user?.officeId ?? null, meta };
 
@@ -59,8 +66,9 @@ export async function signInWithPassword(
   }
 
   // S18: only after the right password of this very user does a remembered browser count, and only instead of the code.
-  const remembered = user.totpCredential !== null ? await findRememberedBrowser(browser.rememberToken, user) : null;
-  const codeRequired = user.totpCredential !== null && !remembered;
+  const hasTwoFactor = user.totpCredential !== null || user._count.webAuthnCredentials > 0;
+  const remembered = hasTwoFactor ? await findRememberedBrowser(browser.rememberToken, user) : null;
+  const codeRequired = hasTwoFactor && !remembered;
   const session = await db.$transaction(async (tx) => {
     await recordAuditEvent(tx, { ...audit, type: 'login.password_succeeded', outcome: 'SUCCESS', details: { codeRequired } });
     if (!codeRequired) {

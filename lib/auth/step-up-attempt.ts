@@ -10,7 +10,7 @@ import type { CodeOwner, FactorCheck } from './code-factors';
 import type { RequestMeta } from './request-meta';
 
 /**
- * The three transactions of one "Confirm it's you" attempt (S26), whatever the method: reserve
+ * The three transactions of one "Confirm it's you" attempt (S25), whatever the method: reserve
  * the attempt, then either claim what was presented and mark the session checked, or record the
  * failure. The limits are the login's (S4): the attempt is reserved before the check, on the
  * account's counter the code step shares (a wrong code here brings the login's lock nearer, and

@@ -1,5 +1,5 @@
 /**
- * The words of "Confirm it's you" and of the password asked again (S26, S27), as catalogue
+ * The words of "Confirm it's you" and of the password asked again (S25, S26), as catalogue
  * messages (area stepUp); durations come from the limits, never a second literal.
  */
 import { messageKey, type Message } from '@/lib/i18n/messages';

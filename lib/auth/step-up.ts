@@ -8,7 +8,7 @@ import type { SessionContext } from './sessions';
 import { STEP_UP_INLINE_FIELD } from './step-up-fields';
 
 /**
- * The guards of S26 and S27 (decision 0017). Each privileged action calls
+ * The guards of S25 and S26 (decision 0017). Each privileged action calls
  * requireFreshSecondFactor right after its role guard, before it reads or changes anything:
  *
  *   const stepUp = await requireFreshSecondFactor(session, formData, '/office');
@@ -33,7 +33,7 @@ export async function requireFreshSecondFactor(session: SessionContext, formData
 }
 
 /**
- * S27: turning 2FA on (the app; later a first security key) needs a sign-in or the password
+ * S26: turning 2FA on (the app; later a first security key) needs a sign-in or the password
  * entered again within STEP_UP_WINDOW_MS; otherwise to the password page, which comes back here.
  * A stolen session of a user without 2FA cannot then enrol the thief's app and lock the owner out.
  */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { codeFactor } from './code-factors';
+import { codeFactor, type CodeFactor } from './code-factors';
 import { claimAndSignIn, recordFailure, reserveAttempt } from './second-factor-attempt';
 import type { SecondFactor } from './sessions';
 import type { RequestMeta } from './request-meta';
@@ -21,7 +21,11 @@ export async function verifySecondFactor(
   meta: RequestMeta,
   now = new Date(),
 ): Promise<CodeStepResult> {
-  const kind = codeFactor(factor, code, meta);
+  return runSecondFactorAttempt(sessionId, codeFactor(factor, code, meta), meta, now);
+}
+
+/** One attempt at the second step with any kind of factor (a code, a recovery code, a security key): reserve, check, then claim or record the failure. */
+export async function runSecondFactorAttempt(sessionId: string, kind: CodeFactor, meta: RequestMeta, now: Date): Promise<CodeStepResult> {
   const attempt = await reserveAttempt(sessionId, kind, meta, now);
   if (attempt.kind !== 'reserved') return attempt;
 
@@ -31,5 +35,5 @@ export async function verifySecondFactor(
     if (signIn.kind !== 'already-claimed') return signIn;
   }
   // A code claimed by another request in between is a replay too.
-  return recordFailure(attempt, kind, check.kind === 'accepted' ? 'replayed' : check.kind, now);
+  return recordFailure(attempt, kind, check.kind === 'accepted' ? 'replayed' : check.kind, now, check.kind === 'accepted' ? {} : check.details);
 }

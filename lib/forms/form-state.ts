@@ -7,7 +7,7 @@ export type FormState = {
   values?: Record<string, string>;
   /** New recovery codes, in the one answer of the action that made them (S13): shown once, stored only as hashes. */
   recoveryCodes?: string[];
-  /** S26: the action changed nothing; "Confirm it's you" first (or, without 2FA, turn it on first). lib/auth/step-up.ts. */
+  /** S25: the action changed nothing; "Confirm it's you" first (or, without 2FA, turn it on first). lib/auth/step-up.ts. */
   stepUp?: 'confirm' | 'enable-two-factor';
 };
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { containsIgnoringCase, db } from '@/lib/db';
 import { throttleKey } from '@/lib/auth/login-throttle';
 import type { Role } from '@/lib/db/enums';
+import { TWO_FACTOR_SELECT, twoFactorSince } from '@/lib/two-factor/two-factor-state';
 
 /** What an agent sees of a user: never a secret or a hash (S7). */
 export type UserFacts = {
@@ -11,6 +12,8 @@ export type UserFacts = {
   role: Role;
   officeName: string | null;
   twoFactor: { status: 'off' } | { status: 'pending' } | { status: 'on'; since: Date };
+  /** Which methods the user has (S24): the app, and how many security keys. */
+  methods: { app: boolean; securityKeys: number };
   lastSignInAt: Date | null;
   lockedUntil: Date | null;
 };
@@ -23,8 +26,9 @@ const factsSelect = {
   lastSignInAt: true,
   codeLockedUntil: true,
   office: { select: { name: true } },
-  totpCredential: { select: { confirmedAt: true } },
   totpEnrolment: { select: { createdAt: true } },
+  ...TWO_FACTOR_SELECT,
+  _count: { select: { webAuthnCredentials: true } },
 } as const;
 
 type FactsRow = {
@@ -36,7 +40,9 @@ type FactsRow = {
   codeLockedUntil: Date | null;
   office: { name: string } | null;
   totpCredential: { confirmedAt: Date } | null;
+  webAuthnCredentials: { createdAt: Date }[];
   totpEnrolment: { createdAt: Date } | null;
+  _count: { webAuthnCredentials: number };
 };
 
 async function toFacts(rows: FactsRow[], now: Date): Promise<UserFacts[]> {
@@ -46,6 +52,7 @@ async function toFacts(rows: FactsRow[], now: Date): Promise<UserFacts[]> {
   });
   const passwordLocks = new Map(throttles.map((t) => [t.key, t.lockedUntil]));
   return rows.map((row) => {
+    const since = twoFactorSince(row);
     const locks = [row.codeLockedUntil, passwordLocks.get(throttleKey(row.email)) ?? null].filter((d): d is Date => !!d && d > now);
     return {
       id: row.id,
@@ -53,7 +60,8 @@ async function toFacts(rows: FactsRow[], now: Date): Promise<UserFacts[]> {
       name: row.name,
       role: row.role,
       officeName: row.office?.name ?? null,
-      twoFactor: row.totpCredential ? { status: 'on', since: row.totpCredential.confirmedAt } : row.totpEnrolment ? { status: 'pending' } : { status: 'off' },
+      twoFactor: since ? { status: 'on', since } : row.totpEnrolment ? { status: 'pending' } : { status: 'off' },
+      methods: { app: !!row.totpCredential, securityKeys: row._count.webAuthnCredentials },
       lastSignInAt: row.lastSignInAt,
       lockedUntil: locks.length ? new Date(Math.max(...locks.map((d) => d.getTime()))) : null,
     };

@@ -23,7 +23,9 @@ export async function resetTwoFactor(input: ResetRequest, meta: RequestMeta, now
   return runHelpdeskChange(request, now, async (tx, user) => {
     const removed = await tx.totpCredential.deleteMany({ where: { userId: user.id } });
     const enrolments = await tx.totpEnrolment.deleteMany({ where: { userId: user.id } });
-    if (removed.count + enrolments.count === 0) return { kind: 'nothing-to-do' };
+    // Security keys go too (S24): a reset leaves the user with no second factor at all.
+    const keys = await tx.webAuthnCredential.deleteMany({ where: { userId: user.id } });
+    if (removed.count + enrolments.count + keys.count === 0) return { kind: 'nothing-to-do' };
     const recoveryCodes = await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     // Under the office's requirement the user enrols again at next sign-in: no new grace period.
     await tx.user.update({
@@ -44,6 +46,7 @@ export async function resetTwoFactor(input: ResetRequest, meta: RequestMeta, now
         ticket: request.ticket,
         reason: request.reason,
         hadConfirmedAuthenticator: removed.count > 0,
+        securityKeysRemoved: keys.count,
         recoveryCodesRemoved: recoveryCodes.count,
       },
     });

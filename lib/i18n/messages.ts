@@ -58,7 +58,18 @@ export function isMessageKey(value: string): value is MessageKey {
  */
 export const CLIENT_MESSAGES = {
   root: ['errors', 'layout.languageSwitcher'],
-  auth: ['errors', 'layout.languageSwitcher', 'login', 'verify', 'rememberBrowser.verify', 'password.fields', 'password.forgot', 'password.reset'],
+  auth: [
+    'errors',
+    'layout.languageSwitcher',
+    'login',
+    'verify',
+    'rememberBrowser.verify',
+    'password.fields',
+    'password.forgot',
+    'password.reset',
+    'securityKeys.login',
+    'securityKeys.errors',
+  ],
   app: [
     'errors',
     'layout.languageSwitcher',
@@ -77,6 +88,9 @@ export const CLIENT_MESSAGES = {
     'officeAlerts.form',
     'reminders.office',
     'stepUp',
+    'securityKeys.manage',
+    'securityKeys.remove',
+    'securityKeys.errors',
   ],
 } as const satisfies Record<string, readonly Namespace[]>;
 

@@ -26,7 +26,8 @@ export async function enqueueNotification(
     now = new Date(),
     deadline,
     codesLeft,
-  }: { userId: string; kind: NotificationKind; meta: RequestMeta; now?: Date; deadline?: Date; codesLeft?: number },
+    keyName,
+  }: { userId: string; kind: NotificationKind; meta: RequestMeta; now?: Date; deadline?: Date; codesLeft?: number; keyName?: string },
 ): Promise<void> {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true, timeZone: true } });
   const { APP_NAME, HELPDESK_EMAIL, DEFAULT_LOCALE, DEFAULT_TIME_ZONE } = env();
@@ -39,6 +40,7 @@ export async function enqueueNotification(
     at: now,
     deadline,
     codesLeft,
+    keyName,
     ...meta,
   });
   await tx.outboxMessage.create({ data: { userId, kind, toEmail: user.email, subject, body, nextAttemptAt: now } });

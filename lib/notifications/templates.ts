@@ -18,7 +18,11 @@ export type NotificationKind =
   | 'two_factor_required'
   | 'recovery_code_used'
   | 'recovery_code_replayed'
-  | 'recovery_codes_generated';
+  | 'recovery_codes_generated'
+  | 'security_key_added'
+  | 'security_key_removed'
+  | 'security_key_used_after_idle'
+  | 'security_key_counter_regressed';
 
 export type NotificationContext = {
   /** The recipient's language and time zone (User.locale, User.timeZone, else the configured defaults). */
@@ -34,6 +38,8 @@ export type NotificationContext = {
   deadline?: Date;
   /** For recovery_code_used: how many unused recovery codes are left. */
   codesLeft?: number;
+  /** For security_key_*: the key's name as the user gave it. */
+  keyName?: string;
 };
 
 type EmailTranslator = Translator<'email'>;
@@ -54,10 +60,23 @@ export function renderNotification(kind: NotificationKind, ctx: NotificationCont
     '',
     t('signature', { appName: ctx.appName }),
   ];
-  return { subject: t('subject', { appName: ctx.appName, subject: t(`${kind}.subject`) }), body: lines.join('\n') };
+  return { subject: t('subject', { appName: ctx.appName, subject: subjectOf(kind, ctx) }), body: lines.join('\n') };
+}
+
+type SecurityKeyNotification = Extract<NotificationKind, `security_key_${string}`>;
+
+function isSecurityKeyNotification(kind: NotificationKind): kind is SecurityKeyNotification {
+  return kind.startsWith('security_key_');
+}
+
+/** Security keys' e-mails keep their words in their own area of the catalogue (securityKeys.email). */
+function subjectOf(kind: NotificationKind, ctx: NotificationContext): string {
+  if (isSecurityKeyNotification(kind)) return translatorFor(ctx.locale, 'securityKeys.email')(`${kind}.subject`);
+  return translatorFor(ctx.locale, 'email')(`${kind}.subject`);
 }
 
 function whatHappened(kind: NotificationKind, ctx: NotificationContext, t: EmailTranslator, format: DateFormat): string {
+  if (isSecurityKeyNotification(kind)) return translatorFor(ctx.locale, 'securityKeys.email')(`${kind}.body`, { keyName: ctx.keyName ?? '' });
   switch (kind) {
     case 'two_factor_required':
       // Every caller knows the deadline; an e-mail that cannot say it would tell the user nothing useful.

@@ -45,10 +45,15 @@ export async function confirmEnrolment(
     await tx.totpCredential.create({
       data: { userId, secretCiphertext: enrolment.secretCiphertext, keyId: enrolment.keyId, lastUsedStep: check.step, confirmedAt: now },
     });
-    await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
-    const codes = await replaceRecoveryCodes(tx, userId, now);
-    await endOtherSessions(tx, userId, sessionId);
-    // A right code from the new app is a fresh second-factor check for this session (S26), if it is still there.
+    // Beside security keys 2FA is on already: its recovery codes stay and no session ends (S24).
+    const firstMethod = (await tx.webAuthnCredential.count({ where: { userId } })) === 0;
+    let codes: string[] = [];
+    if (firstMethod) {
+      await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
+      codes = await replaceRecoveryCodes(tx, userId, now);
+      await endOtherSessions(tx, userId, sessionId);
+    }
+    // A right code from the new app is a fresh second-factor check for this session (S25), if it is still there.
     if (await tx.session.count({ where: { id: sessionId } })) await markSecondFactorChecked(tx, sessionId, now);
     await recordAuditEvent(tx, { ...audit, type: 'two_factor.enabled', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
     await enqueueNotification(tx, { userId, kind: 'two_factor_enabled', meta, now });

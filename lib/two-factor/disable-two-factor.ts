@@ -21,9 +21,16 @@ export async function disableTwoFactor(
 ): Promise<DisableResult> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, passwordHash: true, officeId: true, office: { select: { twoFactorRequired: true } }, totpCredential: { select: { id: true } } },
+    select: {
+      email: true,
+      passwordHash: true,
+      officeId: true,
+      office: { select: { twoFactorRequired: true } },
+      totpCredential: { select: { id: true } },
+      _count: { select: { webAuthnCredentials: true } },
+    },
   });
-  if (!user.totpCredential) return { kind: 'not-enabled' };
+  if (!user.totpCredential && user._count.webAuthnCredentials === 0) return { kind: 'not-enabled' };
   // While the office requires 2FA only the helpdesk can turn it off (after an identity check).
   if (user.office?.twoFactorRequired) return { kind: 'required-by-office' };
   const audit = { factor: 'password' as const, actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta };
@@ -43,6 +50,8 @@ export async function disableTwoFactor(
 
   await transaction(async (tx) => {
     await tx.totpCredential.deleteMany({ where: { userId } });
+    // Every method goes: 2FA off means no app and no security key (S24).
+    await tx.webAuthnCredential.deleteMany({ where: { userId } });
     await tx.totpEnrolment.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await endOtherSessions(tx, userId, sessionId);

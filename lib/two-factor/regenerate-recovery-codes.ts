@@ -21,9 +21,9 @@ export async function regenerateRecoveryCodes(
 ): Promise<RegenerateResult> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, passwordHash: true, officeId: true, totpCredential: { select: { id: true } } },
+    select: { email: true, passwordHash: true, officeId: true, totpCredential: { select: { id: true } }, _count: { select: { webAuthnCredentials: true } } },
   });
-  if (!user.totpCredential) return { kind: 'not-enabled' };
+  if (!user.totpCredential && user._count.webAuthnCredentials === 0) return { kind: 'not-enabled' };
   const audit = { factor: 'password' as const, actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta };
 
   const check = await checkPassword(user.email, password, user.passwordHash);
@@ -41,7 +41,8 @@ export async function regenerateRecoveryCodes(
 
   return transaction(async (tx): Promise<RegenerateResult> => {
     // 2FA may have been turned off or reset since it was read above: no codes without it.
-    if ((await tx.totpCredential.count({ where: { userId } })) === 0) return { kind: 'not-enabled' };
+    if ((await tx.totpCredential.count({ where: { userId } })) + (await tx.webAuthnCredential.count({ where: { userId } })) === 0)
+      return { kind: 'not-enabled' };
     const codes = await replaceRecoveryCodes(tx, userId, now);
     await recordAuditEvent(tx, { ...audit, type: 'two_factor.recovery_codes_generated', outcome: 'SUCCESS', details: { recoveryCodes: codes.length } });
     await enqueueNotification(tx, { userId, kind: 'recovery_codes_generated', meta, now });

@@ -48,6 +48,12 @@ const ADMITTED: Record<string, Caller | null> = {
   sendReminderNow: 'office admin',
   confirmItsYou: 'user',
   confirmPasswordToEnable: 'user',
+  startKeyLogin: 'pending login',
+  verifyKeyLogin: 'pending login',
+  prepareSecurityKey: 'user',
+  saveSecurityKey: 'user',
+  renameKey: 'user',
+  removeKey: 'user',
 };
 
 /** What a call must not change: counts and sums over every table an action writes. */

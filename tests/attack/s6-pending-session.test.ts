@@ -14,8 +14,18 @@ const actions = actionsFromBuild();
 /** What a pending login may use: the login and verification steps, and the public health check. */
 // The public pages: signing in, its second step, and asking for or using a password reset link.
 const PENDING_MAY = new Set(['/login', '/login/verify', '/login/forgot-password', '/login/reset-password', '/api/health']);
-// Public actions: chooseLanguage sets only this browser's language cookie; the password reset's two take no session.
-const PENDING_ACTIONS = new Set(['logIn', 'logOut', 'verifyCode', 'verifyRecoveryCode', 'chooseLanguage', 'requestPasswordResetLink', 'resetPasswordWithLink']);
+// Public actions (and the key's two login steps, S24): chooseLanguage sets only this browser's language cookie; the password reset's two take no session.
+const PENDING_ACTIONS = new Set([
+  'logIn',
+  'logOut',
+  'verifyCode',
+  'verifyRecoveryCode',
+  'startKeyLogin',
+  'verifyKeyLogin',
+  'chooseLanguage',
+  'requestPasswordResetLink',
+  'resetPasswordWithLink',
+]);
 
 test(`S6 pending session against every page and route handler of the build (${routes.length})`, async () => {
   const browser = await pendingLogin(suite.claim(), suite.a);

@@ -4,7 +4,7 @@ import { E2E_DB_FILE, E2E_DEV_DB_FILE } from './e2e-env';
 import { freshCode, logInWithPassword, nextCode, seededUser } from './support';
 
 /**
- * S26: a helpdesk agent whose last second-factor check is older than the window signs a user
+ * S25: a helpdesk agent whose last second-factor check is older than the window signs a user
  * out everywhere: "Confirm it's you" first, then back to the form. With JavaScript the check
  * opens beside the form and what the agent typed stays; without, through the /confirm page.
  */

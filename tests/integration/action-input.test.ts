@@ -111,7 +111,7 @@ beforeAll(async () => {
   agentBrowser = await signedInBrowser(await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null }));
   target = await createUser({ twoFactor: true });
   admin = await createUser({ role: 'OFFICE_ADMIN', twoFactor: true });
-  await createUser({ officeId: admin.officeId }); // members the requirement would affect (the admin has 2FA: S26)
+  await createUser({ officeId: admin.officeId }); // members the requirement would affect (the admin has 2FA: S25)
   await createUser({ officeId: admin.officeId });
   // Signed in once, like the agent: a second login within the same 30 seconds would replay its code.
   adminBrowser = await signedInBrowser(admin);

@@ -413,10 +413,19 @@ describe('in the agent’s language', () => {
       'Bureau',
       'Rôle',
       'Authentification à deux facteurs (2FA)',
+      'Méthodes',
       'Dernière connexion',
       'Bloqué',
     ]);
-    expect(elementsOf(fr, 'dd').map(textOf)).toEqual([user.email, expect.any(String), 'Administrateur du bureau', '', '29 nov. 2026, 08:14 UTC+1', 'Non']);
+    expect(elementsOf(fr, 'dd').map(textOf)).toEqual([
+      user.email,
+      expect.any(String),
+      'Administrateur du bureau',
+      '',
+      'Application d’authentification, Aucune clé de sécurité',
+      '29 nov. 2026, 08:14 UTC+1',
+      'Non',
+    ]);
     expect(elementsOf(fr, 'h2').map(textOf)).toEqual(['Réinitialiser la 2FA', 'Événements de sécurité récents']);
 
     const nl = (await as(agentIn('nl'), () => HelpdeskPage({ searchParams: Promise.resolve({ q: user.email }) }))).result;

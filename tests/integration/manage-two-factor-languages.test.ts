@@ -155,7 +155,7 @@ describe('the actions answer in the browser’s language', () => {
 
     const plain = await createUser();
     const plainBrowser = speaking(await signedInBrowser(plain), 'nl');
-    // New recovery codes need a fresh second-factor check first (S26): without 2FA, the check says to turn it on.
+    // New recovery codes need a fresh second-factor check first (S25): without 2FA, the check says to turn it on.
     expect(await as(plainBrowser, () => generateRecoveryCodes(noState, form({ password: plain.password })))).toEqual({
       redirect: '/confirm?next=%2Fsettings%2F2fa%2Frecovery-codes',
     });

@@ -25,7 +25,7 @@ const save = (browser: FakeBrowser, fields: Record<string, string>) => as(browse
 const session = async (browser: FakeBrowser) => (await as(browser, getCurrentSession)).result;
 
 async function officeWithAdmin() {
-  // The admin has 2FA: changing the requirement needs a fresh second-factor check (S26).
+  // The admin has 2FA: changing the requirement needs a fresh second-factor check (S25).
   const admin = await createUser({ role: 'OFFICE_ADMIN', twoFactor: true });
   const member = await createUser({ officeId: admin.officeId });
   const colleague = await createUser({ officeId: admin.officeId });

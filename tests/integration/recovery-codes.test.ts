@@ -283,7 +283,7 @@ describe('new recovery codes', () => {
   it('are not made for a user without 2FA', async () => {
     const user = await createUser();
     const browser = await signedInBrowser(user);
-    // The fresh second-factor check comes first (S26), and without 2FA there is none to pass: turn it on first.
+    // The fresh second-factor check comes first (S25), and without 2FA there is none to pass: turn it on first.
     expect(await regenerate(browser, user.password)).toEqual({ redirect: '/confirm?next=%2Fsettings%2F2fa%2Frecovery-codes' });
     expect(await as(browser, () => generateRecoveryCodes(noState, form({ password: user.password, stepUpInline: '1' })))).toEqual({
       result: { stepUp: 'enable-two-factor' },

@@ -51,6 +51,9 @@ const OPEN_TO_PENDING = new Set([
   '(auth)/login/verify/page.tsx',
   '(auth)/login/verify/actions.ts#verifyCode',
   '(auth)/login/verify/actions.ts#verifyRecoveryCode',
+  // The same step with a security key (S24): its prompt and its answer.
+  '(auth)/login/verify/key-actions.ts#startKeyLogin',
+  '(auth)/login/verify/key-actions.ts#verifyKeyLogin',
 ]);
 /** Past the office's 2FA deadline without 2FA: the enrolment steps and log out only. */
 const OPEN_WHEN_ENROLMENT_DUE = new Set([
@@ -60,9 +63,12 @@ const OPEN_WHEN_ENROLMENT_DUE = new Set([
   '(app)/settings/2fa/enable/page.tsx',
   '(app)/settings/2fa/actions.ts#beginEnrolment',
   '(app)/settings/2fa/actions.ts#finishEnrolment',
-  // S27: the password again before turning 2FA on, which a user past the deadline must do.
+  // S26: the password again before turning 2FA on, which a user past the deadline must do.
   '(app)/settings/2fa/password/page.tsx',
   '(app)/settings/2fa/password/actions.ts#confirmPasswordToEnable',
+  // A first security key is the other way to turn 2FA on (S24).
+  '(app)/settings/2fa/security-keys/actions.ts#prepareSecurityKey',
+  '(app)/settings/2fa/security-keys/actions.ts#saveSecurityKey',
 ]);
 /** Routes only a role may use; a plain user is sent home. */
 const ROLE_ONLY = [/^\(app\)\/helpdesk\//, /^\(app\)\/office\//];

@@ -1,5 +1,5 @@
 /**
- * S26 "Confirm it's you" and S27 (the password again to turn 2FA on), through the real actions
+ * S25 "Confirm it's you" and S26 (the password again to turn 2FA on), through the real actions
  * on a real database: a privileged action without a fresh second-factor check changes nothing
  * and leads to the check; the check shares the login's claims and limits.
  */
@@ -275,7 +275,7 @@ describe('the check', () => {
   });
 });
 
-describe('turning 2FA on (S27)', () => {
+describe('turning 2FA on (S26)', () => {
   async function staleSignIn() {
     const user = await createUser();
     const browser = await signedInBrowser(user);

@@ -14,7 +14,7 @@ import { parseRecoveryCode } from '@/lib/two-factor/recovery-code-format';
 import { translate } from '@/lib/i18n/server';
 
 /**
- * "Confirm it's you" (S26): a code from the app or a recovery code for this signed-in session.
+ * "Confirm it's you" (S25): a code from the app or a recovery code for this signed-in session.
  * From the /confirm page (no JavaScript) the form carries `next` and a pass goes back there; in
  * a page's inline step it carries none and the answer says "submit again".
  */

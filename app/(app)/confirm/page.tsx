@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * "Confirm it's you" as a page of its own (S26): where a privileged action sends a browser
+ * "Confirm it's you" as a page of its own (S25): where a privileged action sends a browser
  * without JavaScript, and back to `next` (a path of ours only) after the check.
  */
 export default async function ConfirmPage({ searchParams }: Props) {

@@ -25,7 +25,7 @@ export async function sendReminderNow(_prev: FormState, formData: FormData): Pro
   const admin = await requireOfficeAdmin();
   const { user } = admin;
   if (!isFormData(formData)) return unreadableForm();
-  // S26: mail to every member without 2FA in the office's name is a privileged action.
+  // S25: mail to every member without 2FA in the office's name is a privileged action.
   const stepUp = await requireFreshSecondFactor(admin, formData, '/office');
   if (stepUp) return stepUp;
   try {

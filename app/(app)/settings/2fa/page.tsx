@@ -10,6 +10,8 @@ import { Card } from '@/components/ui/card';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { buttonClass } from '@/components/ui/button-class';
 import { Notice } from '@/components/ui/notice';
+import { SecurityKeysSection } from '@/components/security-keys/security-keys-section';
+import { hasAuthenticatorApp, listSecurityKeys } from '@/lib/webauthn/manage-keys';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('manage2fa'))('title') };
@@ -25,6 +27,10 @@ export default async function ManageTwoFactorPage({ searchParams }: Props) {
   const codesLeft = enabledAt ? await countUnusedRecoveryCodes(user.id) : 0;
   const t = await getTranslator('manage2fa');
   const format = await getDateFormat();
+  const keys = await listSecurityKeys(user.id);
+  const hasApp = enabledAt ? await hasAuthenticatorApp(user.id) : false;
+  const keyRemoved = (await searchParams).key === 'removed';
+  const keysText = await getTranslator('securityKeys');
 
   return (
     <Card className="max-w-2xl">
@@ -38,10 +44,31 @@ export default async function ManageTwoFactorPage({ searchParams }: Props) {
           {enabledAt ? t('status.on') : t('status.off')}
         </span>
       </div>
+      {keyRemoved && (
+        <div className="mt-4">
+          <Notice tone="success">{keysText('remove.done')}</Notice>
+        </div>
+      )}
 
       {enabledAt ? (
         <>
           <p className="mt-4 text-slate-700">{t('enabled.body', { date: format.date(enabledAt) })}</p>
+          {/* 2FA on with keys alone: the app can be added beside them (its own flow, unchanged). */}
+          <section className="mt-6 border-t border-slate-200 pt-6" aria-labelledby="authenticator-app-heading">
+            <h2 id="authenticator-app-heading" className="text-lg font-semibold">
+              {keysText('manage.appHeading')}
+            </h2>
+            {hasApp ? (
+              <p className="mt-1 text-slate-700">{keysText('manage.appOn')}</p>
+            ) : (
+              <form action={beginEnrolment} className="mt-3">
+                <SubmitButton variant="secondary" pendingLabel={t('notEnabled.preparing')}>
+                  {keysText('manage.addApp')}
+                </SubmitButton>
+              </form>
+            )}
+          </section>
+          <SecurityKeysSection keys={keys} accountEmail={user.email} />
           <section className="mt-6 border-t border-slate-200 pt-6" aria-labelledby="recovery-codes-heading">
             <h2 id="recovery-codes-heading" className="text-lg font-semibold">
               {t('enabled.recoveryCodesHeading')}
@@ -89,6 +116,7 @@ export default async function ManageTwoFactorPage({ searchParams }: Props) {
           <form action={beginEnrolment} className="mt-6">
             <SubmitButton pendingLabel={t('notEnabled.preparing')}>{t('notEnabled.enable')}</SubmitButton>
           </form>
+          <SecurityKeysSection keys={keys} accountEmail={user.email} />
         </>
       )}
     </Card>

@@ -10,6 +10,8 @@ import { VerifyForm } from '@/components/auth/verify-form';
 import { RecoveryCodeForm } from '@/components/auth/recovery-code-form';
 import { VerificationHelp } from '@/components/auth/verification-help';
 import { Card } from '@/components/ui/card';
+import { KeyLoginForm } from '@/components/auth/key-login-form';
+import { loginMethods, type LoginMethod } from '@/lib/webauthn/login-methods';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('verify'))('pageTitle') };
@@ -24,14 +26,34 @@ export default async function VerifyPage({ searchParams }: Props) {
   const session = await requirePendingLogin();
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  const withRecoveryCode = params.method === 'recovery-code';
+  // A user with keys starts on the key (S24); the app's code is offered only to a user who has the app.
+  const methods = await loginMethods(session.user.id);
+  const method: LoginMethod =
+    params.method === 'recovery-code' || (params.method === 'app' && methods.app) || (params.method === 'key' && methods.key)
+      ? params.method
+      : methods.key
+        ? 'key'
+        : 'app';
+  const withRecoveryCode = method === 'recovery-code';
   const { APP_NAME, HELPDESK_EMAIL } = productConfig();
-  const otherMethod = `/login/verify?${new URLSearchParams({ ...(withRecoveryCode ? {} : { method: 'recovery-code' }), ...(callbackUrl === '/' ? {} : { callbackUrl }) })}`;
+  const linkTo = (other: LoginMethod) =>
+    `/login/verify?${new URLSearchParams({ ...(other === (methods.key ? 'key' : 'app') ? {} : { method: other }), ...(callbackUrl === '/' ? {} : { callbackUrl }) })}`;
+  const otherMethods = (['key', 'app', 'recovery-code'] as const).filter((other) => other !== method && (other === 'recovery-code' || methods[other]));
   const t = await getTranslator('verify');
+  const keys = await getTranslator('securityKeys.login');
+  const switchLabel = { key: keys('useKey'), app: methods.key ? keys('useApp') : t('useApp'), 'recovery-code': t('useRecoveryCode') };
 
   return (
     <Card>
-      {withRecoveryCode ? (
+      {method === 'key' ? (
+        <>
+          <h1 className="text-2xl font-semibold tracking-tight">{keys('title')}</h1>
+          <p className="mt-1 text-sm text-slate-600">{keys.rich('intro', { email: session.user.email, b: account })}</p>
+          <div className="mt-6">
+            <KeyLoginForm callbackUrl={callbackUrl} autoStart />
+          </div>
+        </>
+      ) : withRecoveryCode ? (
         <>
           <h1 className="text-2xl font-semibold tracking-tight">{t('recovery.title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t.rich('recovery.intro', { email: session.user.email, b: account })}</p>
@@ -48,11 +70,13 @@ export default async function VerifyPage({ searchParams }: Props) {
           </div>
         </>
       )}
-      <p className="mt-4 text-center text-sm">
-        <Link href={otherMethod} className="font-medium text-brand-700 underline">
-          {withRecoveryCode ? t('useApp') : t('useRecoveryCode')}
-        </Link>
-      </p>
+      {otherMethods.map((other) => (
+        <p key={other} className="mt-4 text-center text-sm">
+          <Link href={linkTo(other)} className="font-medium text-brand-700 underline">
+            {switchLabel[other]}
+          </Link>
+        </p>
+      ))}
       <div className="mt-8 border-t border-slate-200 pt-6">
         {withRecoveryCode ? (
           <p className="text-sm text-slate-700">
@@ -65,8 +89,19 @@ export default async function VerifyPage({ searchParams }: Props) {
               ),
             })}
           </p>
-        ) : (
+        ) : method === 'app' ? (
           <VerificationHelp helpdeskEmail={HELPDESK_EMAIL} appName={APP_NAME} />
+        ) : (
+          <p className="text-sm text-slate-700">
+            {t.rich('recovery.noCodes', {
+              helpdeskEmail: HELPDESK_EMAIL,
+              link: (chunks) => (
+                <a className="font-medium text-brand-700 underline" href={`mailto:${HELPDESK_EMAIL}`}>
+                  {chunks}
+                </a>
+              ),
+            })}
+          </p>
         )}
       </div>
       <form action={logOut} className="mt-6 text-center">

@@ -29,6 +29,7 @@ export default async function HelpdeskUserPage({ params }: Props) {
   const { events } = await queryAuditEvents({ userId: user.id }, { limit: 20 });
   const isSelf = user.id === agent.user.id;
   const [t, format] = await Promise.all([getTranslator('helpdesk'), getDateFormat()]);
+  const keysText = await getTranslator('securityKeys.helpdesk');
   // Times with their zone named: an agent compares them with what a caller says.
   const lockedText = user.lockedUntil ? t('facts.lockedUntil', { when: format.dateTimeWithZone(user.lockedUntil) }) : t('facts.notLocked');
 
@@ -56,6 +57,13 @@ export default async function HelpdeskUserPage({ params }: Props) {
             <dt className="text-slate-600">{t('facts.twoFactor')}</dt>
             <dd>
               <TwoFactorBadge twoFactor={user.twoFactor} />
+            </dd>
+          </div>
+          {/* Which methods the user has (S24): the app and the number of security keys. */}
+          <div>
+            <dt className="text-slate-600">{keysText('methods')}</dt>
+            <dd className="font-medium" data-testid="two-factor-methods">
+              {[...(user.methods.app ? [keysText('app')] : []), keysText('keys', { count: user.methods.securityKeys })].join(', ')}
             </dd>
           </div>
           <div>

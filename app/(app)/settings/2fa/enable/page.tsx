@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { hasAuthenticatorApp } from '@/lib/webauthn/manage-keys';
 import { requireEnrolmentAccess } from '@/lib/auth/guards';
 import { requireRecentSignIn } from '@/lib/auth/step-up';
 import { productConfig } from '@/lib/env';
@@ -23,9 +24,11 @@ export default async function EnableTwoFactorPage({ searchParams }: Props) {
   const confirming = (await searchParams).step === 'confirm';
   // Step 2 is rendered again with the answer of its own form, which has just turned 2FA on:
   // without JavaScript that render is the only place the new recovery codes are shown.
-  const justEnabled = confirming && !!user.twoFactorEnabledAt;
-  if (user.twoFactorEnabledAt && !justEnabled) redirect('/settings/2fa');
-  // S27: the new secret is shown only to a recent sign-in (or the password entered again).
+  // With security keys alone 2FA is on and the app can still be added: what counts here is the app.
+  const hasApp = !!user.twoFactorEnabledAt && (await hasAuthenticatorApp(user.id));
+  const justEnabled = confirming && hasApp;
+  if (hasApp && !justEnabled) redirect('/settings/2fa');
+  // S26: the new secret is shown only to a recent sign-in (or the password entered again).
   if (!justEnabled) await requireRecentSignIn(session);
   const enrolment = justEnabled ? null : await readEnrolment(user.id);
   if (!enrolment && !justEnabled) redirect('/settings/2fa');

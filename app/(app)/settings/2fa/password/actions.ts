@@ -11,7 +11,7 @@ import { startEnrolment } from '@/lib/two-factor/start-enrolment';
 import { PASSWORD_INCORRECT, PASSWORD_REQUIRED, PASSWORD_TOO_LONG } from '@/lib/two-factor/messages';
 
 /**
- * S27: the password again before turning 2FA on, for a sign-in older than STEP_UP_WINDOW_MS.
+ * S26: the password again before turning 2FA on, for a sign-in older than STEP_UP_WINDOW_MS.
  * Then on to the enrolment, started afresh.
  */
 export async function confirmPasswordToEnable(_prev: FormState, formData: FormData): Promise<FormState> {

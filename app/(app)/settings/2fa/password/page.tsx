@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('stepUp'))('password.title') };
 }
 
-/** S27: the password again before turning 2FA on, when the sign-in is older than the window. */
+/** S26: the password again before turning 2FA on, when the sign-in is older than the window. */
 export default async function PasswordAgainPage() {
   const { user } = await requireEnrolmentAccess();
   if (user.twoFactorEnabledAt) redirect('/settings/2fa');

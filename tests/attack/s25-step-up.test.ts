@@ -1,5 +1,5 @@
 /**
- * S26: a privileged action needs a second-factor check within STEP_UP_WINDOW_MS. An attacker
+ * S25: a privileged action needs a second-factor check within STEP_UP_WINDOW_MS. An attacker
  * holding a stolen session (checked long ago, or never) posts the action: nothing changes and
  * the answer is "Confirm it's you". At the check, a code already used is refused, and a code
  * used there cannot sign in elsewhere.
@@ -18,7 +18,7 @@ async function makeStale(browser: NoJsBrowser) {
   await suite.sql.query(`UPDATE "SessionCheck" SET "secondFactorAt" = now() - interval '11 minutes' WHERE "sessionId" = $1`, [sessionIdOf(browser)]);
 }
 
-test('S26 a helpdesk reset and an office requirement posted with a stale session change nothing', async () => {
+test('S25 a helpdesk reset and an office requirement posted with a stale session change nothing', async () => {
   const agent = await signedIn(suite.claim('helpdesk'), a);
   const admin = await signedIn(suite.claim('office-admin'), a);
   const target = suite.claim();
@@ -50,7 +50,7 @@ test('S26 a helpdesk reset and an office requirement posted with a stale session
   observe(results.join('; '));
 });
 
-test('S26 S3 a code replayed at "Confirm it’s you" is refused; a code used there cannot sign in elsewhere', async () => {
+test('S25 S3 a code replayed at "Confirm it’s you" is refused; a code used there cannot sign in elsewhere', async () => {
   const user = suite.claim();
   const owner = new NoJsBrowser(a);
   const loginCode = authenticatorCode(user.totpKey!);

@@ -1,0 +1,104 @@
+/**
+ * The security keys' server actions (S24) as a browser calls them: Manage 2FA's add (options,
+ * the authenticator's answer, a name), rename and remove with the password; the login's key
+ * step with "remember this browser"; a true replay of an accepted answer.
+ */
+import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+jest.mock('next/headers', () => nextHeaders);
+
+import { db } from '@/lib/db';
+import { logIn } from '@/app/(auth)/login/actions';
+import { prepareSecurityKey, removeKey, renameKey, saveSecurityKey } from '@/app/(app)/settings/2fa/security-keys/actions';
+import { startKeyLogin, verifyKeyLogin } from '@/app/(auth)/login/verify/key-actions';
+import { relyingParty } from '@/lib/webauthn/config';
+import { createUser, type TestUser } from '../helpers/factories';
+import { signedInBrowser } from '../helpers/sign-in';
+import { SoftAuthenticator } from '../helpers/soft-authenticator';
+
+function authenticator() {
+  const rp = relyingParty();
+  return new SoftAuthenticator({ origin: rp.origin, rpId: rp.id });
+}
+
+async function addKeyThroughActions(browser: FakeBrowser, key: SoftAuthenticator, name: string) {
+  const prepared = await as(browser, () => prepareSecurityKey(noState, form({})));
+  const challenge = prepared.result?.options?.challenge;
+  if (!challenge) throw new Error(JSON.stringify(prepared));
+  return as(browser, () => saveSecurityKey(noState, form({ name, response: JSON.stringify(key.register({ challenge })) })));
+}
+
+async function keyLogin(user: TestUser) {
+  const browser = new FakeBrowser();
+  const step = await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
+  expect(step.redirect).toBe('/login/verify');
+  const prompt = await as(browser, () => startKeyLogin(noState, form({})));
+  const challenge = prompt.result?.options?.challenge;
+  if (!challenge) throw new Error(JSON.stringify(prompt));
+  return { browser, challenge };
+}
+
+it('adds a first key with a name: 2FA on, the recovery codes in the answer; a bad name keeps nothing', async () => {
+  const user = await createUser();
+  const browser = await signedInBrowser(user);
+  const key = authenticator();
+
+  const prepared = await as(browser, () => prepareSecurityKey(noState, form({})));
+  const challenge = prepared.result!.options!.challenge;
+  const badName = await as(browser, () => saveSecurityKey(noState, form({ name: 'Office\u0007PC', response: JSON.stringify(key.register({ challenge })) })));
+  expect(badName.result?.fieldErrors?.name).toEqual(['Use letters, digits and ordinary punctuation in the name.']);
+  const tooLong = await as(browser, () => saveSecurityKey(noState, form({ name: 'x'.repeat(61), response: '{}' })));
+  expect(tooLong.result?.fieldErrors?.name).toEqual(['Use at most 60 characters for the name.']);
+  expect(await db.webAuthnCredential.count({ where: { userId: user.id } })).toBe(0);
+
+  // The name was refused before the answer was checked: the same prompt's answer still counts.
+  const saved = await as(browser, () => saveSecurityKey(noState, form({ name: '  Office PC ', response: JSON.stringify(key.register({ challenge })) })));
+  expect(saved.result).toMatchObject({ ok: true, message: 'Your key “Office PC” was added. You can use it the next time you log in.' });
+  expect(saved.result?.recoveryCodes).toHaveLength(10);
+  expect((await db.webAuthnCredential.findFirstOrThrow({ where: { userId: user.id } })).name).toBe('Office PC');
+});
+
+it('renames and removes only with the right password; another user cannot touch the key', async () => {
+  const user = await createUser();
+  const browser = await signedInBrowser(user);
+  await addKeyThroughActions(browser, authenticator(), 'YubiKey');
+  await addKeyThroughActions(browser, authenticator(), 'Spare');
+  const stored = await db.webAuthnCredential.findFirstOrThrow({ where: { userId: user.id, name: 'YubiKey' } });
+
+  const stranger = await signedInBrowser(await createUser());
+  expect((await as(stranger, () => renameKey(noState, form({ keyId: stored.id, name: 'Mine now' })))).result?.message).toBe(
+    'This key no longer exists. Reload the page.',
+  );
+  expect((await as(stranger, () => removeKey(noState, form({ keyId: stored.id, password: 'whatever' })))).result).toBeDefined();
+
+  expect((await as(browser, () => renameKey(noState, form({ keyId: stored.id, name: 'Home YubiKey' })))).result).toMatchObject({ ok: true });
+  const wrong = await as(browser, () => removeKey(noState, form({ keyId: stored.id, password: 'not my password' })));
+  expect(wrong.result?.fieldErrors?.password).toHaveLength(1);
+  expect(await db.webAuthnCredential.findUniqueOrThrow({ where: { id: stored.id }, select: { name: true } })).toEqual({ name: 'Home YubiKey' });
+
+  const removed = await as(browser, () => removeKey(noState, form({ keyId: stored.id, password: user.password })));
+  expect(removed.redirect).toBe('/settings/2fa?key=removed');
+  expect(await db.webAuthnCredential.findMany({ where: { userId: user.id }, select: { name: true } })).toEqual([{ name: 'Spare' }]);
+});
+
+it('logs in with the key, remembering the browser when asked; a true replay of that answer is refused', async () => {
+  const user = await createUser();
+  const key = authenticator();
+  await addKeyThroughActions(await signedInBrowser(user), key, 'YubiKey');
+
+  const { browser, challenge } = await keyLogin(user);
+  const answer = JSON.stringify(key.assert({ challenge }));
+  const done = await as(browser, () => verifyKeyLogin(noState, form({ response: answer, rememberBrowser: 'on', callbackUrl: '/settings/security' })));
+  expect(done.redirect).toBe('/settings/security');
+  expect(await db.rememberedBrowser.count({ where: { userId: user.id } })).toBe(1);
+  const after = await db.webAuthnCredential.findFirstOrThrow({ where: { userId: user.id }, select: { counter: true, lastUsedAt: true } });
+
+  // An attacker who recorded that accepted answer sends it again, in a new pending login of their own.
+  const attacker = await keyLogin(user);
+  const replay = await as(attacker.browser, () => verifyKeyLogin(noState, form({ response: answer })));
+  expect(replay.result?.message).toMatch(/^This key was not accepted\. Try again, or use another method\. /);
+  expect(await db.webAuthnCredential.findFirstOrThrow({ where: { userId: user.id }, select: { counter: true, lastUsedAt: true } })).toEqual(after);
+  expect(await db.session.count({ where: { userId: user.id, stage: 'ACTIVE' } })).toBe(2);
+  expect(await db.auditEvent.count({ where: { subjectUserId: user.id, type: 'login.security_key_failed' } })).toBe(1);
+  // Each answer used up its login's challenge: nothing is left to answer again.
+  expect(await db.webAuthnChallenge.count()).toBe(0);
+});
