@@ -17,7 +17,7 @@ const { seal } = await import('@/lib/crypto/secret-box');
 const { createTotpSecret, totpStepAt } = await import('@/lib/two-factor/totp');
 const { totpSecretContext } = await import('@/lib/two-factor/secret-context');
 
-type DemoUser = { email: string; name: string; role: Role; office: 'main' | 'other' | 'third' | null; twoFactor: boolean };
+type DemoUser = { email: string; name: string; role: Role; office: 'main' | 'other' | 'third' | 'bulk' | null; twoFactor: boolean };
 
 const DEMO_USERS: DemoUser[] = [
   { email: 'anna@vandijk.example', name: 'Anna de Vries', role: 'USER', office: 'main', twoFactor: false },
@@ -31,13 +31,14 @@ const DEMO_USERS: DemoUser[] = [
   { email: 'jef@maes.example', name: 'Jef Willems', role: 'USER', office: 'other', twoFactor: false },
   { email: 'julie@maes.example', name: 'Julie Dubois', role: 'USER', office: 'other', twoFactor: false },
   { email: 'helpdesk@portal.example', name: 'Hanne Helpdesk', role: 'HELPDESK', office: null, twoFactor: true },
-  { email: 'katrien@maes.example', name: 'Katrien Maes', role: 'OFFICE_ADMIN', office: 'other', twoFactor: true },
+  { email: 'katrien@lambrecht.example', name: 'Katrien Lambrecht', role: 'OFFICE_ADMIN', office: 'bulk', twoFactor: true },
+  { email: 'lien@lambrecht.example', name: 'Lien Claes', role: 'USER', office: 'bulk', twoFactor: false },
 ];
 
 const FIRST_NAMES = ['Lotte', 'Wout', 'Sofie', 'Pieter', 'Elise', 'Thomas', 'Marie', 'Lucas', 'Nina', 'Arne', 'Camille', 'Mathis', 'Hanne', 'Jonas'];
 const LAST_NAMES = ['Peeters', 'Janssens', 'Dubois', 'Lambert', 'Mertens', 'Goossens', 'Lemaire', 'Wuyts'];
-/** Users of the bulk office besides its demo users: the office then has 60. */
-const BULK_USERS = 55;
+/** Users of the bulk office besides its two demo users: the office then has 60. */
+const BULK_USERS = 58;
 
 function demoPassword(): string {
   return process.env.SEED_DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
@@ -52,6 +53,7 @@ async function main() {
     main: await db.office.create({ data: { name: 'Van Dijk & Partners Accountants' } }),
     other: await db.office.create({ data: { name: 'Maes Boekhouding' } }),
     third: await db.office.create({ data: { name: 'Peeters Fiduciaire' } }),
+    bulk: await db.office.create({ data: { name: 'Lambrecht & Co Accountants' } }),
   };
   const printed: Array<{ email: string; name: string; role: string; password: string; totpKey?: string }> = [];
   for (const demo of DEMO_USERS) {
@@ -75,7 +77,7 @@ async function main() {
     }
     printed.push({ email: demo.email, name: demo.name, role: demo.role, password, totpKey });
   }
-  await seedBulkOffice(offices.other.id);
+  await seedBulkOffice(offices.bulk.id);
 
   console.log('\nDemo users (these passwords are shown only now):');
   console.table(printed.map(({ email, role, password, totpKey }) => ({ email, role, password, '2FA key': totpKey ?? '' })));
@@ -84,7 +86,7 @@ async function main() {
 }
 
 /**
- * Maes Boekhouding: 60 users, 2FA required since 20 days with 30 days' grace (so its demo users
+ * Lambrecht & Co Accountants: 60 users, 2FA required since 20 days with 30 days' grace (so its demo users
  * still have 10 days); a realistic mix of the rest: about half with 2FA, some reset by the
  * helpdesk and past their own deadline, recent joiners, sign-ins from today to never; and the
  * audit events of all that, for the office's audit view. One password hash for every bulk user
@@ -99,7 +101,7 @@ async function seedBulkOffice(officeId: string) {
     data: { twoFactorRequired: true, twoFactorGraceDays: 30, twoFactorRequiredAt: requiredAt, twoFactorDeadline: new Date(requiredAt.getTime() + 30 * day) },
   });
   const [admin, agent] = await Promise.all(
-    ['katrien@maes.example', 'helpdesk@portal.example'].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })),
+    ['katrien@lambrecht.example', 'helpdesk@portal.example'].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })),
   );
   const passwordHash = await hashPassword(randomBytes(18).toString('base64url'));
   const bulk = Array.from({ length: BULK_USERS }, (_, i) => {
@@ -110,7 +112,7 @@ async function seedBulkOffice(officeId: string) {
     return {
       kind,
       data: {
-        email: `${first}.${last}${i >= FIRST_NAMES.length * 2 ? i : ''}@maes.example`.toLowerCase(),
+        email: `${first}.${last}${i >= FIRST_NAMES.length * 2 ? i : ''}@lambrecht.example`.toLowerCase(),
         name: `${first} ${last}`,
         role: 'USER' as const,
         officeId,
@@ -141,7 +143,7 @@ async function seedBulkOffice(officeId: string) {
         actorUserId: admin.id,
         officeId,
         ...meta,
-        details: JSON.stringify({ graceDays: 30, previousGraceDays: 0, affectedUsers: BULK_USERS - on.length + 4 }),
+        details: JSON.stringify({ graceDays: 30, previousGraceDays: 0, affectedUsers: BULK_USERS - on.length + 1 }),
       },
       ...on.map(({ userId, confirmedAt }) => ({
         createdAt: confirmedAt,
@@ -166,7 +168,7 @@ async function seedBulkOffice(officeId: string) {
       })),
     ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
   });
-  console.log(`seed: ${BULK_USERS} more users in Maes Boekhouding (their password is not printed).`);
+  console.log(`seed: ${BULK_USERS} more users in Lambrecht & Co Accountants (their password is not printed).`);
 }
 
 main()

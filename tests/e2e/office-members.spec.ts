@@ -5,7 +5,7 @@ import { freshCode, logInWithPassword, outboxMails, seededUser } from './support
 test('an office admin filters the member list to "2FA off", sees the count, pages, exports the CSV, sends those members a reminder and opens the office audit log', async ({
   page,
 }) => {
-  const katrien = seededUser('katrien@maes.example'); // admin of the seeded office of 60 users
+  const katrien = seededUser('katrien@lambrecht.example'); // admin of the seeded office of 60 users
   await logInWithPassword(page, katrien.email, katrien.password);
   await page.getByLabel('Verification code').fill(await freshCode(katrien.totpKey!));
   await page.getByRole('button', { name: 'Verify' }).click();
@@ -39,7 +39,7 @@ test('an office admin filters the member list to "2FA off", sees the count, page
   expect(lines[0]).toBe('"name","e-mail address","role","2FA on since (UTC)","methods","deadline (UTC)","last sign-in (UTC)"');
   expect(lines).toHaveLength(off + 1);
   for (const line of lines.slice(1)) expect(line.split('","')[3]).toBe('');
-  expect(lines.join('\n')).toContain('"dirk@maes.example"');
+  expect(lines.join('\n')).toContain('"lien@lambrecht.example"');
 
   // The same members get "Send a reminder now": the card counts them as the filter does, and the mails are in the outbox.
   const exported = lines.slice(1).map((line) => line.split('","')[1]);
@@ -54,16 +54,16 @@ test('an office admin filters the member list to "2FA off", sees the count, page
   expect(
     outboxMails('two_factor_reminder_now')
       .map((mail) => mail.toEmail)
-      .filter((email) => email.endsWith('@maes.example'))
+      .filter((email) => email.endsWith('@lambrecht.example'))
       .sort(),
   ).toEqual(exported.sort());
 
   // Search within the filter, from the form (a GET: the URL carries it).
-  await page.getByLabel('Search by name or e-mail address').fill('DIRK');
+  await page.getByLabel('Search by name or e-mail address').fill('LIEN');
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page).toHaveURL('/office?filter=off&q=DIRK&sort=name');
+  await expect(page).toHaveURL('/office?filter=off&q=LIEN&sort=name');
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('dirk@maes.example');
+  await expect(rows.first()).toContainText('lien@lambrecht.example');
 
   await page.goto('/office');
   await page.getByRole('link', { name: 'Audit log of this office →' }).click();
