@@ -40,5 +40,16 @@ export default defineConfig([
     files: ['*.config.{js,mjs,cjs,ts}'],
     rules: { 'import/no-anonymous-default-export': 'off' },
   },
-  globalIgnores(['.next/**', 'next-env.d.ts', 'lib/generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.pg-test/**']),
+  globalIgnores([
+    '.next/**',
+    'next-env.d.ts',
+    'lib/generated/**',
+    'data/**',
+    'test-results/**',
+    'playwright-report/**',
+    'coverage/**',
+    '.pg-test/**',
+    'bench/peers/*/.next/**',
+    'bench/peers/*/data/**',
+  ]),
 ]);

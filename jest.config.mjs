@@ -19,6 +19,8 @@ const swc = [
 
 export const common = {
   testEnvironment: 'node',
+  // The benchmark's peers are apps of their own, with their own node_modules and builds.
+  modulePathIgnorePatterns: ['<rootDir>/bench/peers/'],
   transform: { '^.+\\.(t|j|mj|cj)sx?$': swc },
   // node_modules is not compiled, except ESM-only packages (else "Must use import to load ES Module"):
   // otplib's, and next-intl's (translations in actions, pages and e-mails; the ICU parser the catalogue tests use).

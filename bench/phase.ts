@@ -2,18 +2,24 @@
  * One database's part of `npm run bench`, in a process of its own (lib/db binds to one
  * DATABASE_URL per process): prepares the database, starts `next start`, measures the password
  * step, the verify step, page weight and growth, and writes its figures as JSON.
- *   tsx --conditions=react-server bench/phase.ts <sqlite|postgres> <database-url> <out.json> [--quick]
+ *   tsx --conditions=react-server bench/phase.ts <sqlite|postgres> <database-url> <out.json> [--quick] [--peers]
+ * --peers (SQLite): the peer (bench/lib/peer-better-auth.ts) is started beside the portal and
+ * measured at each verify concurrency right after the portal's two ways, back to back.
  */
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { load, percentile, type LoadResult } from './lib/load';
 import { formFieldsOf, multipartBody } from './lib/no-js-form';
+import { reactActionRequest } from './lib/react-action';
+import { startBetterAuth } from './lib/peer-better-auth';
 import { run, serverEnv, startServer, type Server } from './lib/processes';
 import { authenticatorCode } from '../tests/helpers/totp-reference';
 import { sessionCookieName } from '../lib/auth/cookie-name';
 
 const [kind, databaseUrl, outFile, ...flags] = process.argv.slice(2) as ['sqlite' | 'postgres', string, string, ...string[]];
 const quick = flags.includes('--quick');
+const peers = flags.includes('--peers') && kind === 'sqlite';
 // Lighthouse's performance score varies from run to run (its docs advise the median of several).
 const LIGHTHOUSE_RUNS = quick ? 1 : 5;
 const env = serverEnv(databaseUrl);
@@ -89,9 +95,16 @@ async function passwordStep() {
   results.passwordStep = out;
 }
 
-/** Verifications of fresh pending logins (one per request: a code works once) at c = 1, 20, 100. */
+/**
+ * Verifications of fresh pending logins (one per request: a code works once) at c = 1, 20, 100:
+ * at each concurrency the no-JavaScript post, then the React client's request, then (--peers) the
+ * peer, back to back, so that all three see the machine in the same state.
+ */
 async function verifyStep() {
   const out: Record<string, LoadResult> = {};
+  const reactClient: Record<string, LoadResult> = {};
+  const peer = peers ? await startBetterAuth({ work: path.dirname(outFile), port: Number(process.env.BENCH_PEER_PORT) || 3303, say: log }) : null;
+  const peerVerify: Record<string, LoadResult> = {};
   for (const concurrency of [1, 20, 100]) {
     const count = quick ? Math.max(60, concurrency * 3) : concurrency === 1 ? 300 : 1500;
     const logins = await fixtures.createPendingLogins(count, COOKIE, `verify-c${concurrency}`);
@@ -113,10 +126,51 @@ async function verifyStep() {
     log(
       `verify c=${concurrency}: ${out[`c${concurrency}`].perSecond}/s p50 ${out[`c${concurrency}`].p50} ms p99 ${out[`c${concurrency}`].p99} ms errors ${out[`c${concurrency}`].errors}`,
     );
+    reactClient[`c${concurrency}`] = await verifyReactClient(concurrency, count);
+    if (peer) peerVerify[`c${concurrency}`] = await peer.verify(concurrency, count);
+  }
+  if (peer) {
+    await peer.stop();
+    results.peer = { name: peer.name, versions: peer.versions, verifyStep: peerVerify };
   }
   results.verifyStep = out;
+  results.verifyStepReactClient = reactClient;
   results.verifyFloors = await verifyFloors();
   results.verifyInProcess = await verifyInProcess();
+}
+
+/**
+ * The same verifications as the request React's client sends once the page has hydrated (most
+ * browsers): Next-Action header, RSC answer, and the redirect's target (the home page) rendered in
+ * the same answer, where the no-JavaScript post answers 303 and the browser asks for the page next.
+ */
+async function verifyReactClient(concurrency: number, count: number): Promise<LoadResult> {
+  const logins = await fixtures.createPendingLogins(count, COOKIE, `react-c${concurrency}`);
+  const hidden = await formFieldsOf(server.baseUrl, '/login/verify', 'code', logins[0].cookie);
+  await waitForRoomInStep();
+  const result = await load({
+    concurrency,
+    total: count,
+    send: async (i) => {
+      const { body, contentType, headers } = reactActionRequest(hidden, { code: authenticatorCode(logins[i].secret), callbackUrl: '/' });
+      const response = await fetch(`${server.baseUrl}/login/verify`, {
+        method: 'POST',
+        body,
+        headers: { ...headers, 'content-type': contentType, origin: server.baseUrl, cookie: logins[i].cookie, ...OWN_CONNECTION },
+        redirect: 'manual',
+      });
+      const answer = await response.text();
+      // Signed in, sent home, and the home page (which greets the user by name) in the same answer.
+      return (
+        response.status === 200 &&
+        (response.headers.get('x-action-redirect') ?? '').startsWith('/;') &&
+        (response.headers.get('set-cookie') ?? '').includes(COOKIE) &&
+        answer.includes(`Bench ${i}"`)
+      );
+    },
+  });
+  log(`verify (React client) c=${concurrency}: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
+  return result;
 }
 
 /**

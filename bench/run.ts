@@ -1,9 +1,12 @@
 /**
- * npm run bench [-- --quick | --report]: the portal's performance as measured facts. Builds once,
- * measures bcrypt's floor in-process, then runs bench/phase.ts against SQLite and against a
- * throwaway PostgreSQL, and writes bench/results.json and bench/RESULTS.md, printing a summary
- * table. --quick is a smoke run: smaller sizes, its files go to data/bench/ and never replace the
- * committed full run. --report only renders bench/RESULTS.md again from bench/results.json.
+ * npm run bench [-- --quick | --report | --peers]: the portal's performance as measured facts.
+ * Builds once, measures bcrypt's floor in-process, then runs bench/phase.ts against SQLite and
+ * against a throwaway PostgreSQL, and writes bench/results.json and bench/RESULTS.md, printing a
+ * summary table. --quick is a smoke run: smaller sizes, its files go to data/bench/ and never
+ * replace the committed full run. --report only renders bench/RESULTS.md again from
+ * bench/results.json. --peers also measures the peer (better-auth, bench/peers/better-auth/) with
+ * the same load, at each verify concurrency right after the portal's SQLite figures, and the
+ * report sets each verify figure beside the peer's.
  * Benchmarks print figures; they are not tests and set no pass/fail, except that a harness
  * error exits non-zero.
  */
@@ -15,8 +18,11 @@ import bcrypt from 'bcryptjs';
 import pg from 'pg';
 import { BCRYPT_COST } from '../lib/auth/password-hash-cost';
 import { serverEnv } from './lib/processes';
+import type { PeerResults } from './lib/peer-better-auth';
 
 const quick = process.argv.includes('--quick');
+// The peer needs its own npm install and build: opt-in, never in CI's quick run.
+const peers = process.argv.includes('--peers');
 const root = process.cwd();
 const work = path.join(root, 'data', 'bench');
 const output = quick ? work : path.join(root, 'bench');
@@ -39,6 +45,7 @@ type Results = {
   bcrypt: { cost: number; floorPerSecond: number };
   sqlite: Record<string, any>;
   postgres: Record<string, any> | null;
+  peer?: PeerResults | null;
 };
 
 function writeReport(results: Results) {
@@ -72,7 +79,8 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 // 3. The phases.
 const phase = (kind: string, url: string) => {
   const out = path.join(work, `${kind}.json`);
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'bench/phase.ts', kind, url, out, ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  const flags = [...(quick ? ['--quick'] : []), ...(peers ? ['--peers'] : [])];
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'bench/phase.ts', kind, url, out, ...flags], { stdio: 'inherit' });
   return JSON.parse(readFileSync(out, 'utf8'));
 };
 const sqlite = phase('sqlite', `file:${path.join(work, 'bench.db')}`);
@@ -96,7 +104,53 @@ if (process.env.BENCH_SKIP_POSTGRES !== '1') {
 
 // 4. The report.
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-writeReport({ date: new Date().toISOString(), machine, quick, bcrypt: { cost: BCRYPT_COST, floorPerSecond }, sqlite, postgres });
+// The peer is measured inside the SQLite phase, interleaved with the portal's verify step.
+const { peer = null, ...sqliteFigures } = sqlite;
+writeReport({ date: new Date().toISOString(), machine, quick, bcrypt: { cost: BCRYPT_COST, floorPerSecond }, sqlite: sqliteFigures, postgres, peer });
+
+/**
+ * Each verify figure of the portal beside the peer's, same run, same machine, same load: the
+ * ratios are what issue 17's goals name (p50 at c=1 ≤ 0.8× the peer's; at c=20 ≥ 1.25× its
+ * throughput with a lower p99). Absolute figures move with what else the machine runs; ratios
+ * measured back to back much less.
+ */
+function renderPeer(r: Results, peer: PeerResults, row: (cells: Array<string | number>) => void, lines: string[]) {
+  const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : '');
+  lines.push(
+    '',
+    `Beside the peer: ${Object.entries(peer.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(
+        ', ',
+      )} (bench/peers/better-auth/, SQLite, bcryptjs cost 12, twoFactor plugin), measured at each concurrency right after the portal's two ways, with the same load generator and counts. The peer's request is POST /api/auth/two-factor/verify-totp (JSON answer; it accepts a replayed code, which the portal refuses). Ratios are portal ÷ peer: below 1 is better for p50 and p99, above 1 for throughput.`,
+    '',
+  );
+  row([
+    'portal request (SQLite)',
+    'concurrency',
+    'portal /s',
+    'peer /s',
+    'throughput ratio',
+    'portal p50 ms',
+    'peer p50 ms',
+    'p50 ratio',
+    'portal p99 ms',
+    'peer p99 ms',
+    'p99 ratio',
+  ]);
+  row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']);
+  for (const [label, step] of [
+    ['form post, no JavaScript', r.sqlite.verifyStep],
+    ['React client (Next-Action)', r.sqlite.verifyStepReactClient],
+  ] as const) {
+    if (!step) continue;
+    for (const [c, s] of Object.entries(step as Record<string, any>)) {
+      const p = peer.verifyStep[c];
+      if (!p) continue;
+      row([label, c.slice(1), s.perSecond, p.perSecond, ratio(s.perSecond, p.perSecond), s.p50, p.p50, ratio(s.p50, p.p50), s.p99, p.p99, ratio(s.p99, p.p99)]);
+    }
+  }
+}
 
 function renderReport(r: Results): string {
   const lines: string[] = [];
@@ -134,6 +188,24 @@ function renderReport(r: Results): string {
     if (!data) continue;
     for (const [c, s] of Object.entries(data.verifyStep as Record<string, any>)) row([name, c.slice(1), s.perSecond, s.p50, s.p95, s.p99, s.errors]);
   }
+  if (r.sqlite.verifyStepReactClient) {
+    lines.push(
+      '',
+      "The same step as the request React's client sends once the page has hydrated (`Next-Action` header, RSC answer with the home page rendered in it):",
+      '',
+    );
+    row(['database', 'concurrency', 'verifications/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors']);
+    row(['---', '---', '---', '---', '---', '---', '---']);
+    for (const [name, data] of [
+      ['SQLite', r.sqlite],
+      ['PostgreSQL', r.postgres],
+    ] as const) {
+      if (!data?.verifyStepReactClient) continue;
+      for (const [c, s] of Object.entries(data.verifyStepReactClient as Record<string, any>))
+        row([name, c.slice(1), s.perSecond, s.p50, s.p95, s.p99, s.errors]);
+    }
+  }
+  if (r.peer) renderPeer(r, r.peer, row, lines);
   lines.push(
     '',
     'The framework before any verification work, same server and load generator: a route handler with one `SELECT 1`; a server action doing about as little (Log out for a session that does not exist: one read, one delete, a redirect); the verify action given a malformed code (guard, form parsing, validation, page rendered again):',

@@ -6,9 +6,12 @@
  */
 import { hiddenFields } from '../../tests/http/http-client';
 
-export function multipartBody(fields: Record<string, string>): { body: string; contentType: string } {
+/** Fields in the order given: an array where the order matters (an object puts integer-like names first). */
+export function multipartBody(fields: Record<string, string> | Array<[string, string]>): { body: string; contentType: string } {
   const boundary = `----bench${Math.random().toString(16).slice(2)}`;
-  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = (Array.isArray(fields) ? fields : Object.entries(fields)).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return { body: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 
 /** The environment of the portal under test: production mode, fixed bench-only keys. */
 export function serverEnv(databaseUrl: string): Record<string, string> {
@@ -20,9 +21,22 @@ export function run(command: string, args: string[], env: Record<string, string>
 
 export type Server = { baseUrl: string; stop: () => Promise<void> };
 
-/** `next start` on a loopback port; resolves when it answers. */
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+/**
+ * `next start` on a loopback port; resolves when `readyPath` answers. `cwd` runs another app's
+ * build (the peers in bench/peers/); `nodeArgs` go to the server's Node itself (--cpu-prof is not
+ * allowed in NODE_OPTIONS), which then runs Next's own bin instead of npx.
+ */
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  { cwd, readyPath = '/login', nodeArgs }: { cwd?: string; readyPath?: string; nodeArgs?: string[] } = {},
+): Promise<Server> {
+  const args = ['start', '-p', String(port), '-H', '127.0.0.1'];
+  const [command, commandArgs] = nodeArgs
+    ? [process.execPath, [...nodeArgs, path.join(cwd ?? process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), ...args]]
+    : ['npx', ['next', ...args]];
+  const child: ChildProcess = spawn(command, commandArgs, {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
@@ -36,7 +50,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   };
   for (let i = 0; i < 120; i++) {
     try {
-      const response = await fetch(`${baseUrl}/login`);
+      const response = await fetch(`${baseUrl}${readyPath}`);
       if (response.ok) return { baseUrl, stop };
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 500));
