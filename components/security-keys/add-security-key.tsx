@@ -11,7 +11,7 @@ import { TextField } from '@/components/ui/text-field';
 import { Notice } from '@/components/ui/notice';
 import { RecoveryCodesPanel } from '@/components/two-factor/recovery-codes-panel';
 import { promptProblem } from './prompt-problem';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Props = { accountEmail: string; appName: string; nameMaxLength: number };
 

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { FormState } from '@/lib/forms/form-state';
+import type { FormState, StepUpMethods } from '@/lib/forms/form-state';
 import { Notice } from '@/components/ui/notice';
 import { ConfirmItsYouForm } from './confirm-its-you-form';
 
@@ -10,7 +10,7 @@ import { ConfirmItsYouForm } from './confirm-its-you-form';
  * what was typed into it stay where they are; after the check the user submits it again. A
  * user without 2FA is sent to turn it on first.
  */
-export function StepUpPanel({ need }: { need: NonNullable<FormState['stepUp']> }) {
+export function StepUpPanel({ need, methods }: { need: NonNullable<FormState['stepUp']>; methods?: StepUpMethods }) {
   const t = useTranslations('stepUp');
   return (
     <section aria-labelledby="step-up-title" className="mt-6 rounded-lg bg-slate-50 p-5 ring-1 ring-inset ring-slate-300" data-testid="step-up-panel">
@@ -19,7 +19,7 @@ export function StepUpPanel({ need }: { need: NonNullable<FormState['stepUp']> }
       </h2>
       <div className="mt-3">
         {need === 'confirm' ? (
-          <ConfirmItsYouForm />
+          <ConfirmItsYouForm methods={methods} />
         ) : (
           <Notice tone="warning">
             {t('enableFirst')}{' '}

@@ -1,12 +1,11 @@
 'use client';
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FormState } from '@/lib/forms/form-state';
 import { STEP_UP_INLINE_FIELD } from '@/lib/auth/step-up-fields';
 import { StepUpPanel } from './step-up-panel';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type ServerAction = (prev: FormState, formData: FormData) => Promise<FormState>;
-
-const noSubscription = () => () => {};
 
 /**
  * useActionState for a form whose action may ask for "Confirm it's you" (S25). With JavaScript
@@ -26,7 +25,7 @@ export function useStepUpForm(serverAction: ServerAction, initialState: FormStat
   const [asked, setAsked] = useState(0);
   if (answer !== seen) {
     setSeen(answer);
-    setShown(answer.stepUp ? { ...shown, stepUp: answer.stepUp } : answer);
+    setShown(answer.stepUp ? { ...shown, stepUp: answer.stepUp, stepUpMethods: answer.stepUpMethods } : answer);
     if (answer.stepUp) setAsked(asked + 1);
   }
 
@@ -40,13 +39,9 @@ export function useStepUpForm(serverAction: ServerAction, initialState: FormStat
   }, [answer]);
 
   // Rendered once the page runs JavaScript (never on the server, so hydration matches).
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const marker = hydrated ? <input type="hidden" name={STEP_UP_INLINE_FIELD} value="1" /> : null;
-  const panel = shown.stepUp ? <StepUpPanel key={asked} need={shown.stepUp} /> : null;
+  const panel = shown.stepUp ? <StepUpPanel key={asked} need={shown.stepUp} methods={shown.stepUpMethods} /> : null;
   return { state: shown, action, formProps: { ref: formRef, onSubmit }, marker, panel };
 }
 

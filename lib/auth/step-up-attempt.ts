@@ -44,6 +44,7 @@ export async function reserveStepUpAttempt(sessionId: string, factor: SecondFact
             codeFailures: true,
             codeLockedUntil: true,
             totpCredential: { select: { secretCiphertext: true, keyId: true, lastUsedStep: true } },
+            _count: { select: { webAuthnCredentials: true } },
           },
         },
       },
@@ -51,7 +52,8 @@ export async function reserveStepUpAttempt(sessionId: string, factor: SecondFact
     if (!session || session.stage !== 'ACTIVE' || session.expiresAt <= now) return { kind: 'signed-out' };
     const { user } = session;
     const credential = user.totpCredential;
-    if (!credential) return { kind: 'no-two-factor' };
+    // 2FA is the app or a security key (S24): a user with keys only confirms with a key.
+    if (!credential && user._count.webAuthnCredentials === 0) return { kind: 'no-two-factor' };
     const audit = auditOf(user, factor, meta);
     const reserved = await tx.session.updateMany({
       where: { id: sessionId, stage: 'ACTIVE', codeAttempts: { lt: CHALLENGE_ATTEMPT_LIMIT } },
@@ -111,7 +113,13 @@ export async function passStepUp(
 export type StepUpFailure = { kind: 'wrong' | 'replayed'; attemptsLeft: number } | StepUpEnd;
 
 /** A wrong or replayed answer: the reserved attempts stay counted; at the account's limit the code step locks for the login too. */
-export async function recordStepUpFailure(attempt: ReservedStepUp, factor: SecondFactor, failure: 'wrong' | 'replayed', now: Date): Promise<StepUpFailure> {
+export async function recordStepUpFailure(
+  attempt: ReservedStepUp,
+  factor: SecondFactor,
+  failure: 'wrong' | 'replayed',
+  now: Date,
+  details: Record<string, unknown> = {},
+): Promise<StepUpFailure> {
   const { user, meta, sessionAttempts } = attempt;
   const audit = auditOf(user, factor, meta);
   const sessionUsedUp = sessionAttempts >= CHALLENGE_ATTEMPT_LIMIT;
@@ -121,7 +129,7 @@ export async function recordStepUpFailure(attempt: ReservedStepUp, factor: Secon
       ...audit,
       type: 'step_up.failed',
       outcome: 'FAILURE',
-      details: { reason: failure, sessionAttempt: sessionAttempts, accountFailures: attempt.accountFailures },
+      details: { ...details, reason: failure, sessionAttempt: sessionAttempts, accountFailures: attempt.accountFailures },
     });
     if (lockedUntil)
       await recordAuditEvent(tx, { ...audit, type: 'login.code_locked', outcome: 'DENIED', details: { lockedUntil: lockedUntil.toISOString() } });

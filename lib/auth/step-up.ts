@@ -6,6 +6,7 @@ import { safeCallbackUrl } from './safe-callback-url';
 import { hasFreshSecondFactor, hasRecentSignIn } from './session-checks';
 import type { SessionContext } from './sessions';
 import { STEP_UP_INLINE_FIELD } from './step-up-fields';
+import { loginMethods } from '@/lib/webauthn/login-methods';
 
 /**
  * The guards of S25 and S26 (decision 0017). Each privileged action calls
@@ -28,7 +29,8 @@ import { STEP_UP_INLINE_FIELD } from './step-up-fields';
 export async function requireFreshSecondFactor(session: SessionContext, formData: FormData, returnTo: string, now = new Date()): Promise<FormState | null> {
   if (session.user.twoFactorEnabledAt && (await hasFreshSecondFactor(session.sessionId, now))) return null;
   const stepUp = session.user.twoFactorEnabledAt ? 'confirm' : 'enable-two-factor';
-  if (textField(formData, STEP_UP_INLINE_FIELD) === '1') return { stepUp };
+  if (textField(formData, STEP_UP_INLINE_FIELD) === '1')
+    return stepUp === 'confirm' ? { stepUp, stepUpMethods: await loginMethods(session.user.id) } : { stepUp };
   redirect(`/confirm?next=${encodeURIComponent(safeCallbackUrl(returnTo))}`);
 }
 

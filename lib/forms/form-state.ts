@@ -9,6 +9,10 @@ export type FormState = {
   recoveryCodes?: string[];
   /** S25: the action changed nothing; "Confirm it's you" first (or, without 2FA, turn it on first). lib/auth/step-up.ts. */
   stepUp?: 'confirm' | 'enable-two-factor';
+  /** With stepUp 'confirm': the second factors the user can confirm with (S24: a key, the app; recovery codes always). */
+  stepUpMethods?: StepUpMethods;
 };
+
+export type StepUpMethods = { key: boolean; app: boolean };
 
 export const initialFormState: FormState = {};

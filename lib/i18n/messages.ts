@@ -90,6 +90,7 @@ export const CLIENT_MESSAGES = {
     'stepUp',
     'securityKeys.manage',
     'securityKeys.remove',
+    'securityKeys.login',
     'securityKeys.errors',
   ],
 } as const satisfies Record<string, readonly Namespace[]>;

@@ -6,6 +6,8 @@ const MINUTE_MS = 60 * 1000;
 
 /** How long a registration prompt may stay open: WebAuthn recommends 5 minutes for user verification. */
 export const REGISTRATION_CHALLENGE_MS = 5 * MINUTE_MS;
+/** How long the prompt of "Confirm it's you" may stay open (S25): as a registration's. */
+export const STEP_UP_CHALLENGE_MS = REGISTRATION_CHALLENGE_MS;
 /** A key unused this long is news when it is used again: the user is told (as a new browser is, NEW_SIGN_IN_AFTER_MS). */
 export const KEY_IDLE_NOTICE_MS = 90 * 24 * 60 * MINUTE_MS;
 /** Keys per account: plenty for a home, an office and spares; bounds the list and allowCredentials. */

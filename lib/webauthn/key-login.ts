@@ -24,14 +24,26 @@ export async function startKeyLogin(sessionId: string, now = new Date()): Promis
     select: { expiresAt: true, user: { select: { webAuthnCredentials: { select: { credentialId: true, transports: true } } } } },
   });
   if (!pending) return { kind: 'start-again' };
-  const keys = pending.user.webAuthnCredentials;
+  return keyPrompt(sessionId, pending.user.webAuthnCredentials, pending.expiresAt);
+}
+
+/**
+ * The browser's prompt for one of `keys`: a fresh random challenge, kept for `sessionId` until
+ * `expiresAt` (replacing any earlier one), user verification preferred. For the login and for
+ * "Confirm it's you" (S25).
+ */
+export async function keyPrompt(
+  sessionId: string,
+  keys: Array<{ credentialId: Uint8Array<ArrayBuffer>; transports: string }>,
+  expiresAt: Date,
+): Promise<KeyOptionsResult> {
   if (keys.length === 0) return { kind: 'no-keys' };
   const options = await generateAuthenticationOptions({
     rpID: relyingParty().id,
     allowCredentials: keys.map((key) => ({ id: isoBase64URL.fromBuffer(key.credentialId), transports: transportsOf(key.transports) })),
     userVerification: 'preferred',
   });
-  await storeChallenge({ sessionId, purpose: 'authentication', challenge: options.challenge, expiresAt: pending.expiresAt });
+  await storeChallenge({ sessionId, purpose: 'authentication', challenge: options.challenge, expiresAt });
   return { kind: 'options', options };
 }
 
@@ -47,7 +59,8 @@ export async function verifyKeyLogin(
   return runSecondFactorAttempt(sessionId, securityKeyFactor(sessionId, response, meta), meta, now);
 }
 
-function securityKeyFactor(sessionId: string, response: AuthenticationResponseJSON, meta: RequestMeta): CodeFactor {
+/** A security key's answer as a second factor: checked against `sessionId`'s challenge, claimed by its counter. */
+export function securityKeyFactor(sessionId: string, response: AuthenticationResponseJSON, meta: RequestMeta): CodeFactor {
   return {
     factor: 'security_key',
     // A genuine signature with a counter that did not move forward is reported as a "replay": the key may have been copied.

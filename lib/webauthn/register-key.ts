@@ -11,6 +11,7 @@ import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
 import { endOtherSessions } from '@/lib/auth/sessions';
+import { markSecondFactorChecked } from '@/lib/auth/session-checks';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { replaceRecoveryCodes } from '@/lib/two-factor/recovery-codes';
 import { claimChallenge, storeChallenge } from './challenges';
@@ -125,6 +126,8 @@ export async function finishKeyRegistration(
       await tx.user.update({ where: { id: userId }, data: { codeFailures: 0, codeLockedUntil: null, twoFactorDueBy: null } });
       recoveryCodes = await replaceRecoveryCodes(tx, userId, now);
       await endOtherSessions(tx, userId, sessionId);
+      // The key just answered its first prompt in this session: a fresh second-factor check (S25), as the app's first code is.
+      await markSecondFactorChecked(tx, sessionId, now);
     }
     await recordAuditEvent(tx, {
       ...audit,

@@ -47,6 +47,8 @@ const ADMITTED: Record<string, Caller | null> = {
   changeOwnPassword: 'user',
   sendReminderNow: 'office admin',
   confirmItsYou: 'user',
+  startKeyConfirm: 'user',
+  confirmItsYouWithKey: 'user',
   confirmPasswordToEnable: 'user',
   startKeyLogin: 'pending login',
   verifyKeyLogin: 'pending login',

@@ -11,6 +11,11 @@ import { logIn } from '@/app/(auth)/login/actions';
 import { prepareSecurityKey, removeKey, renameKey, saveSecurityKey } from '@/app/(app)/settings/2fa/security-keys/actions';
 import { startKeyLogin, verifyKeyLogin } from '@/app/(auth)/login/verify/key-actions';
 import { relyingParty } from '@/lib/webauthn/config';
+import { confirmItsYouWithKey, startKeyConfirm } from '@/app/(app)/confirm/actions';
+import { generateRecoveryCodes } from '@/app/(app)/settings/2fa/actions';
+import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
+import { sessionIdFromToken } from '@/lib/auth/session-token';
+import { STEP_UP_WINDOW_MS } from '@/lib/auth/limits';
 import { createUser, type TestUser } from '../helpers/factories';
 import { signedInBrowser } from '../helpers/sign-in';
 import { SoftAuthenticator } from '../helpers/soft-authenticator';
@@ -68,7 +73,8 @@ it('renames and removes only with the right password; another user cannot touch 
   expect((await as(stranger, () => renameKey(noState, form({ keyId: stored.id, name: 'Mine now' })))).result?.message).toBe(
     'This key no longer exists. Reload the page.',
   );
-  expect((await as(stranger, () => removeKey(noState, form({ keyId: stored.id, password: 'whatever' })))).result).toBeDefined();
+  await as(stranger, () => removeKey(noState, form({ keyId: stored.id, password: 'whatever' })));
+  expect(await db.webAuthnCredential.count({ where: { id: stored.id } })).toBe(1);
 
   expect((await as(browser, () => renameKey(noState, form({ keyId: stored.id, name: 'Home YubiKey' })))).result).toMatchObject({ ok: true });
   const wrong = await as(browser, () => removeKey(noState, form({ keyId: stored.id, password: 'not my password' })));
@@ -101,4 +107,55 @@ it('logs in with the key, remembering the browser when asked; a true replay of t
   expect(await db.auditEvent.count({ where: { subjectUserId: user.id, type: 'login.security_key_failed' } })).toBe(1);
   // Each answer used up its login's challenge: nothing is left to answer again.
   expect(await db.webAuthnChallenge.count()).toBe(0);
+});
+
+describe("Confirm it's you with a key (S24, S25)", () => {
+  /** A user whose only method is a key, signed in with it, whose check is 11 minutes old. */
+  async function keyOnlyUserWithStaleCheck() {
+    const user = await createUser();
+    const key = authenticator();
+    await addKeyThroughActions(await signedInBrowser(user), key, 'YubiKey');
+    const { browser, challenge } = await keyLogin(user);
+    expect((await as(browser, () => verifyKeyLogin(noState, form({ response: JSON.stringify(key.assert({ challenge })), callbackUrl: '/' })))).redirect).toBe(
+      '/',
+    );
+    const sessionId = sessionIdFromToken(browser.cookies.get(SESSION_COOKIE)!);
+    await db.sessionCheck.update({ where: { sessionId }, data: { secondFactorAt: new Date(Date.now() - STEP_UP_WINDOW_MS - 60_000) } });
+    return { user, key, browser };
+  }
+  const newCodes = (browser: FakeBrowser, user: TestUser) => {
+    const data = form({ password: user.password });
+    data.set('stepUpInline', '1');
+    return as(browser, () => generateRecoveryCodes(noState, data));
+  };
+
+  it('offers the key to a key-only user, confirms with it, and the privileged action then goes through', async () => {
+    const { user, key, browser } = await keyOnlyUserWithStaleCheck();
+    const codesBefore = await db.recoveryCode.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect((await newCodes(browser, user)).result).toEqual({ stepUp: 'confirm', stepUpMethods: { key: true, app: false } });
+    expect(await db.recoveryCode.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual(codesBefore);
+
+    const prompt = await as(browser, () => startKeyConfirm(noState, form({})));
+    const challenge = prompt.result?.options?.challenge;
+    expect(prompt.result?.options?.allowCredentials).toHaveLength(1);
+    const confirmed = await as(browser, () => confirmItsYouWithKey(noState, form({ response: JSON.stringify(key.assert({ challenge: challenge! })) })));
+    expect(confirmed.result).toMatchObject({ ok: true });
+    expect(await db.auditEvent.count({ where: { subjectUserId: user.id, type: 'step_up.passed', factor: 'security_key' } })).toBe(1);
+    expect((await newCodes(browser, user)).result?.recoveryCodes).toHaveLength(10);
+  });
+
+  it('refuses a replayed answer and an answer to another challenge, changing nothing', async () => {
+    const { user, key, browser } = await keyOnlyUserWithStaleCheck();
+    const first = await as(browser, () => startKeyConfirm(noState, form({})));
+    const answer = JSON.stringify(key.assert({ challenge: first.result!.options!.challenge }));
+    // A new prompt replaces the first challenge: the answer to the old one is refused.
+    await as(browser, () => startKeyConfirm(noState, form({})));
+    const stale = await as(browser, () => confirmItsYouWithKey(noState, form({ response: answer })));
+    expect(stale.result?.ok).toBeUndefined();
+    expect(stale.result?.message).toMatch(/^This key was not accepted\./);
+    // The same answer again: its challenge is gone.
+    expect((await as(browser, () => confirmItsYouWithKey(noState, form({ response: answer })))).result?.ok).toBeUndefined();
+    expect((await newCodes(browser, user)).result?.stepUp).toBe('confirm');
+    expect(await db.auditEvent.count({ where: { subjectUserId: user.id, type: 'step_up.failed' } })).toBe(2);
+  });
 });

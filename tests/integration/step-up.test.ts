@@ -5,6 +5,7 @@
  */
 import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
+jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 
 import { db } from '@/lib/db';
 import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
@@ -152,7 +153,7 @@ describe.each(PRIVILEGED.map((row) => [row.name, row] as const))('%s', (_name, {
     // With JavaScript: the answer opens the check beside the form.
     const inline = data();
     inline.set('stepUpInline', '1');
-    expect(await as(browser, () => action(noState, inline))).toEqual({ result: { stepUp: 'confirm' } });
+    expect(await as(browser, () => action(noState, inline))).toEqual({ result: { stepUp: 'confirm', stepUpMethods: { app: true, key: false } } });
     expect(await changed()).toEqual(before);
     expect(await db.auditEvent.count()).toBe(auditBefore);
 

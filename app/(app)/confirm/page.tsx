@@ -7,7 +7,10 @@ import { hasFreshSecondFactor } from '@/lib/auth/session-checks';
 import { getTranslator } from '@/lib/i18n/server';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
-import { ConfirmItsYouForm } from '@/components/step-up/confirm-its-you-form';
+import { ConfirmItsYouForm, type Method } from '@/components/step-up/confirm-its-you-form';
+import { loginMethods } from '@/lib/webauthn/login-methods';
+
+const METHODS: readonly Method[] = ['security_key', 'totp', 'recovery_code'];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('stepUp'))('title') };
@@ -26,12 +29,13 @@ export default async function ConfirmPage({ searchParams }: Props) {
   // Already checked (the back button, a second tab): nothing to ask.
   if (session.user.twoFactorEnabledAt && (await hasFreshSecondFactor(session.sessionId))) redirect(next);
   const t = await getTranslator('stepUp');
+  const methods = await loginMethods(session.user.id);
   return (
     <Card className="max-w-xl">
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
       <div className="mt-6">
         {session.user.twoFactorEnabledAt ? (
-          <ConfirmItsYouForm next={next} method={params.method === 'recovery_code' ? 'recovery_code' : 'totp'} />
+          <ConfirmItsYouForm next={next} methods={methods} method={METHODS.find((m) => m === params.method)} />
         ) : (
           <Notice tone="warning">
             {t('enableFirst')}{' '}

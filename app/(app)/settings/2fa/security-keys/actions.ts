@@ -5,6 +5,9 @@ import type { FormState } from '@/lib/forms/form-state';
 import { tryAgainLater } from '@/lib/forms/try-again-later';
 import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requireActiveSession, requireEnrolmentAccess } from '@/lib/auth/guards';
+import { requireFreshSecondFactor, requireRecentSignIn } from '@/lib/auth/step-up';
+import type { SessionContext } from '@/lib/auth/sessions';
+import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-limits';
 import { getRequestMeta } from '@/lib/auth/request-meta';
 import { PASSWORD_LOCKED } from '@/lib/auth/login-messages';
 import { translate } from '@/lib/i18n/server';
@@ -18,7 +21,16 @@ import { removeSecurityKey, renameSecurityKey } from '@/lib/webauthn/manage-keys
 /** The answer of "Add a security key or passkey": the browser's prompt, or why there is none. */
 export type KeyPromptState = FormState & { options?: PublicKeyCredentialCreationOptionsJSON };
 
-const PASSWORD_MAX = 1024;
+/**
+ * Adding a key changes how the account signs in. With 2FA on, a fresh second-factor check (S25);
+ * as the first method, a recent sign-in or the password again, as for the app (S26): a stolen
+ * session must not enrol the thief's key.
+ */
+async function mayAddKey(session: SessionContext, formData: FormData): Promise<FormState | null> {
+  if (session.user.twoFactorEnabledAt) return requireFreshSecondFactor(session, formData, '/settings/2fa');
+  await requireRecentSignIn(session);
+  return null;
+}
 
 /**
  * Step 1 of adding a key (S24): the options for the browser's prompt, with a challenge bound to
@@ -26,8 +38,11 @@ const PASSWORD_MAX = 1024;
  */
 export async function prepareSecurityKey(_prev: KeyPromptState, formData: FormData): Promise<KeyPromptState> {
   try {
-    const { user, sessionId } = await requireEnrolmentAccess();
+    const session = await requireEnrolmentAccess();
+    const { user, sessionId } = session;
     if (!isFormData(formData)) return unreadableForm();
+    const stepUp = await mayAddKey(session, formData);
+    if (stepUp) return stepUp;
     const started = await startKeyRegistration({ userId: user.id, sessionId, email: user.email, name: user.name });
     if (started.kind === 'too-many') return { message: await translate({ key: 'securityKeys.errors.tooMany', values: { max: MAX_KEYS_PER_USER } }) };
     return { ok: true, options: started.options };
@@ -43,8 +58,11 @@ export async function prepareSecurityKey(_prev: KeyPromptState, formData: FormDa
  */
 export async function saveSecurityKey(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
-    const { user, sessionId } = await requireEnrolmentAccess();
+    const session = await requireEnrolmentAccess();
+    const { user, sessionId } = session;
     if (!isFormData(formData)) return unreadableForm();
+    const stepUp = await mayAddKey(session, formData);
+    if (stepUp) return stepUp;
     const name = parseKeyName(textField(formData, 'name'));
     const values = { name: textField(formData, 'name').slice(0, 200) };
     if (!name.ok) return { fieldErrors: { name: [await translate(name.message)] }, values };
@@ -91,11 +109,15 @@ export async function renameKey(_prev: FormState, formData: FormData): Promise<F
 /** Removes one of the user's keys with the password, as Disable 2FA asks it (S5, S8). */
 export async function removeKey(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
-    const { user, sessionId } = await requireActiveSession();
+    const session = await requireActiveSession();
+    const { user, sessionId } = session;
     if (!isFormData(formData)) return unreadableForm();
+    // Removing a key is a privileged change (S25): a fresh check, then the password as Disable 2FA asks it.
+    const stepUp = await requireFreshSecondFactor(session, formData, `/settings/2fa/security-keys/${encodeURIComponent(textField(formData, 'keyId'))}/remove`);
+    if (stepUp) return stepUp;
     const password = textField(formData, 'password');
     if (password.length === 0) return { fieldErrors: { password: [await translate(PASSWORD_REQUIRED)] } };
-    if (password.length > PASSWORD_MAX) return { fieldErrors: { password: [await translate(PASSWORD_TOO_LONG)] } };
+    if (password.length > PASSWORD_MAX_LENGTH) return { fieldErrors: { password: [await translate(PASSWORD_TOO_LONG)] } };
 
     const result = await removeSecurityKey({ userId: user.id, sessionId, keyId: textField(formData, 'keyId'), password }, await getRequestMeta());
     switch (result.kind) {
