@@ -94,10 +94,12 @@ export async function promotePendingSession(
   { userVersion, secondFactor, meta, now }: { userVersion: number; secondFactor: SecondFactor; meta: RequestMeta; now: Date },
 ): Promise<NewSession | null> {
   const { row, session } = newSession('ACTIVE', secondFactor, meta, now);
-  const { count } = await tx.session.updateMany({
-    where: { id: pendingId, stage: 'PENDING_2FA' },
-    data: { ...row, userVersion, codeAttempts: 0 },
-  });
+  // Raw SQL on the code step's hot path (issue 17): the same conditional UPDATE as updateMany's, at a fraction of its cost.
+  const count = await tx.$executeRaw`
+    UPDATE "Session" SET "id" = ${row.id}, "stage" = 'ACTIVE', "secondFactor" = ${row.secondFactor}, "expiresAt" = ${row.expiresAt},
+      "createdAt" = ${row.createdAt}, "lastSeenAt" = ${row.lastSeenAt}, "ip" = ${row.ip}, "userAgent" = ${row.userAgent},
+      "userVersion" = ${userVersion}, "codeAttempts" = 0
+    WHERE "id" = ${pendingId} AND "stage" = 'PENDING_2FA'`;
   return count === 1 ? session : null;
 }
 
