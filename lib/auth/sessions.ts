@@ -28,6 +28,8 @@ export type SessionUser = {
   officeId: string | null;
   officeName: string | null;
   twoFactorEnabledAt: Date | null;
+  /** Which second factors the user has (S24): the verify page offers those, read with the session instead of a query of its own. */
+  twoFactorMethods: { app: boolean; key: boolean };
   officeRequiresTwoFactor: boolean;
   /** Without 2FA in an office that requires it: the date by which the user must enable it. */
   twoFactorDeadline: Date | null;
@@ -132,6 +134,7 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
       officeId: user.officeId,
       officeName: user.office?.name ?? null,
       twoFactorEnabledAt,
+      twoFactorMethods: { app: !!user.totpCredential, key: (user.webAuthnCredentials ?? []).length > 0 },
       officeRequiresTwoFactor: !!user.office?.twoFactorRequired,
       twoFactorDeadline,
       mustEnrolNow: twoFactorDeadline !== null && twoFactorDeadline <= now,
