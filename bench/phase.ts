@@ -183,7 +183,8 @@ async function verifyReactClient(concurrency: number, count: number): Promise<Lo
 async function verifyFloors() {
   const [login] = await fixtures.createPendingLogins(1, COOKIE, 'floors');
   const fields = await formFieldsOf(server.baseUrl, '/login/verify', 'code', login.cookie);
-  const logOut = multipartBody(await formFieldsOf(server.baseUrl, '/login/verify', /name="\$ACTION_ID_/, login.cookie));
+  // The page's one form with a plain action and no field of its own: the language switcher (name="locale") comes first in the layout.
+  const logOut = multipartBody(await formFieldsOf(server.baseUrl, '/login/verify', /^(?![\s\S]*name="locale")[\s\S]*name="\$ACTION_ID_/, login.cookie));
   const cases: Record<string, () => Promise<boolean>> = {
     health: healthOk,
     logOutNoSession: async () => {

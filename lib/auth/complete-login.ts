@@ -20,12 +20,14 @@ import { DEVICE_COOKIE_MAX_AGE_MS, NEW_SIGN_IN_AFTER_MS } from './limits';
  */
 export async function afterLoginCompleted(sessionToken: string, { remember = false }: { remember?: boolean } = {}): Promise<void> {
   const now = new Date();
-  const session = await db.session.findUnique({
-    where: { id: sessionIdFromToken(sessionToken) },
-    select: { stage: true, secondFactor: true, user: { select: { id: true, officeId: true, sessionVersion: true } } },
-  });
+  // One statement where the model API's read of the session and its user is two (issue 17: every completed login runs this).
+  // i18n-exempt: SQL, not text for people.
+  const [session] = await db.$queryRaw<
+    Array<{ stage: string; secondFactor: string | null; id: string; officeId: string | null; sessionVersion: number | bigint }>
+  >`
+    SELECT s."stage", s."secondFactor", u."id", u."officeId", u."sessionVersion" FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${sessionIdFromToken(sessionToken)}`;
   if (!session || session.stage !== 'ACTIVE') return;
-  const { user } = session;
+  const user = { id: session.id, officeId: session.officeId, sessionVersion: Number(session.sessionVersion) };
   const meta = await getRequestMeta();
   const tokens = await readBrowserTokens();
   const deviceToken = tokens.deviceToken ?? createSessionToken();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type TxClient } from '@/lib/db';
 import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent, recordAuditEvents } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
@@ -129,34 +129,51 @@ export async function recordFailure(
   now: Date,
   details: Record<string, unknown> = {},
 ): Promise<Failure> {
-  const { user, meta, codeAttempts } = attempt;
-  const audit = auditOf(user, codeFactor, meta);
-  const challengeUsedUp = codeAttempts >= CHALLENGE_ATTEMPT_LIMIT;
   return transaction(async (tx): Promise<Failure> => {
-    const lockedUntil = await lockCodeStepIfLimitReached(tx, user.id, now);
-    await recordAuditEvent(tx, {
-      ...audit,
-      type: failure === 'replayed' ? codeFactor.events.replayed : codeFactor.events.failed,
-      outcome: 'FAILURE',
-      details: { ...details, challengeAttempt: codeAttempts, accountFailures: attempt.accountFailures },
-    });
-    // Someone who has the password is re-entering a used code: the user should know (S12).
-    if (failure === 'replayed') await enqueueNotification(tx, { userId: user.id, kind: codeFactor.replayNotification, meta, now });
-    if (lockedUntil) {
-      await recordAuditEvent(tx, { ...audit, type: 'login.code_locked', outcome: 'DENIED', details: { lockedUntil: lockedUntil.toISOString() } });
-      // Whoever typed the codes knew the password: the office's admins should know (S23).
-      await alertOfficeAdmins(tx, { memberId: user.id, alert: { kind: 'code_locked', lockedUntil }, now });
-    }
-    if (challengeUsedUp || lockedUntil) {
-      await deleteSession(tx, attempt.sessionId);
-      if (challengeUsedUp) await recordAuditEvent(tx, { ...audit, type: 'login.challenge_exhausted', outcome: 'DENIED' });
-    }
-    if (lockedUntil) return { kind: 'locked' };
-    if (challengeUsedUp) return { kind: 'start-again' };
-    return { kind: failure, attemptsLeft: CHALLENGE_ATTEMPT_LIMIT - codeAttempts };
+    const lockedUntil = await lockCodeStepIfLimitReached(tx, attempt.user.id, now);
+    return writeFailure(tx, attempt, codeFactor, failure, lockedUntil, now, details);
   });
 }
 
-function auditOf(user: { id: string; officeId: string | null }, codeFactor: CodeFactor, meta: RequestMeta) {
+/**
+ * What a failure writes once the account's count is settled (`lockedUntil`: the lock this
+ * failure set, or null), in the caller's transaction: the audit events, the replay's message,
+ * the admins' alert, and the end of a used-up or locked challenge.
+ */
+export async function writeFailure(
+  tx: TxClient,
+  attempt: Pick<ReservedAttempt, 'sessionId' | 'codeAttempts' | 'accountFailures' | 'meta'> & { user: { id: string; officeId: string | null } },
+  codeFactor: CodeFactor,
+  failure: 'wrong' | 'replayed',
+  lockedUntil: Date | null,
+  now: Date,
+  details: Record<string, unknown> = {},
+): Promise<Failure> {
+  const { user, meta, codeAttempts } = attempt;
+  const audit = auditOf(user, codeFactor, meta);
+  const challengeUsedUp = codeAttempts >= CHALLENGE_ATTEMPT_LIMIT;
+  await recordAuditEvent(tx, {
+    ...audit,
+    type: failure === 'replayed' ? codeFactor.events.replayed : codeFactor.events.failed,
+    outcome: 'FAILURE',
+    details: { ...details, challengeAttempt: codeAttempts, accountFailures: attempt.accountFailures },
+  });
+  // Someone who has the password is re-entering a used code: the user should know (S12).
+  if (failure === 'replayed') await enqueueNotification(tx, { userId: user.id, kind: codeFactor.replayNotification, meta, now });
+  if (lockedUntil) {
+    await recordAuditEvent(tx, { ...audit, type: 'login.code_locked', outcome: 'DENIED', details: { lockedUntil: lockedUntil.toISOString() } });
+    // Whoever typed the codes knew the password: the office's admins should know (S23).
+    await alertOfficeAdmins(tx, { memberId: user.id, alert: { kind: 'code_locked', lockedUntil }, now });
+  }
+  if (challengeUsedUp || lockedUntil) {
+    await deleteSession(tx, attempt.sessionId);
+    if (challengeUsedUp) await recordAuditEvent(tx, { ...audit, type: 'login.challenge_exhausted', outcome: 'DENIED' });
+  }
+  if (lockedUntil) return { kind: 'locked' };
+  if (challengeUsedUp) return { kind: 'start-again' };
+  return { kind: failure, attemptsLeft: CHALLENGE_ATTEMPT_LIMIT - codeAttempts };
+}
+
+export function auditOf(user: { id: string; officeId: string | null }, codeFactor: CodeFactor, meta: RequestMeta) {
   return { subjectUserId: user.id, officeId: user.officeId, factor: codeFactor.factor, meta };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { TWO_FACTOR_SELECT, twoFactorSince } from '@/lib/two-factor/two-factor-state';
+import { twoFactorSince } from '@/lib/two-factor/two-factor-state';
 import { db, type TxClient } from '@/lib/db';
 import type { RequestMeta } from './request-meta';
 import { createSessionToken, sessionIdFromToken } from './session-token';
@@ -28,6 +28,8 @@ export type SessionUser = {
   officeId: string | null;
   officeName: string | null;
   twoFactorEnabledAt: Date | null;
+  /** Which second factors the user has (S24): the verify page offers those, read with the session instead of a query of its own. */
+  twoFactorMethods: { app: boolean; key: boolean };
   officeRequiresTwoFactor: boolean;
   /** Without 2FA in an office that requires it: the date by which the user must enable it. */
   twoFactorDeadline: Date | null;
@@ -94,43 +96,18 @@ export async function promotePendingSession(
   { userVersion, secondFactor, meta, now }: { userVersion: number; secondFactor: SecondFactor; meta: RequestMeta; now: Date },
 ): Promise<NewSession | null> {
   const { row, session } = newSession('ACTIVE', secondFactor, meta, now);
-  const { count } = await tx.session.updateMany({
-    where: { id: pendingId, stage: 'PENDING_2FA' },
-    data: { ...row, userVersion, codeAttempts: 0 },
-  });
+  // Raw SQL on the code step's hot path (issue 17): the same conditional UPDATE as updateMany's, at a fraction of its cost.
+  const count = await tx.$executeRaw`
+    UPDATE "Session" SET "id" = ${row.id}, "stage" = 'ACTIVE', "secondFactor" = ${row.secondFactor}, "expiresAt" = ${row.expiresAt},
+      "createdAt" = ${row.createdAt}, "lastSeenAt" = ${row.lastSeenAt}, "ip" = ${row.ip}, "userAgent" = ${row.userAgent},
+      "userVersion" = ${userVersion}, "codeAttempts" = 0
+    WHERE "id" = ${pendingId} AND "stage" = 'PENDING_2FA'`;
   return count === 1 ? session : null;
 }
 
 export async function loadSession(token: string, now = new Date()): Promise<SessionContext | null> {
   const sessionId = sessionIdFromToken(token);
-  const row = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      stage: true,
-      userVersion: true,
-      codeAttempts: true,
-      secondFactor: true,
-      createdAt: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          sessionVersion: true,
-          officeId: true,
-          officeJoinedAt: true,
-          twoFactorDueBy: true,
-          locale: true,
-          timeZone: true,
-          office: { select: { name: true, twoFactorRequired: true, twoFactorGraceDays: true, twoFactorRequiredAt: true, twoFactorDeadline: true } },
-          ...TWO_FACTOR_SELECT,
-        },
-      },
-    },
-  });
+  const row = await readSessionRow(sessionId);
   if (!row || row.expiresAt <= now || row.userVersion !== row.user.sessionVersion) return null;
 
   let expiresAt = row.expiresAt;
@@ -157,11 +134,101 @@ export async function loadSession(token: string, now = new Date()): Promise<Sess
       officeId: user.officeId,
       officeName: user.office?.name ?? null,
       twoFactorEnabledAt,
+      twoFactorMethods: { app: !!user.totpCredential, key: (user.webAuthnCredentials ?? []).length > 0 },
       officeRequiresTwoFactor: !!user.office?.twoFactorRequired,
       twoFactorDeadline,
       mustEnrolNow: twoFactorDeadline !== null && twoFactorDeadline <= now,
       locale: user.locale,
       timeZone: user.timeZone,
+    },
+  };
+}
+
+type SessionRowRaw = {
+  stage: SessionStage;
+  userVersion: number | bigint;
+  codeAttempts: number | bigint;
+  secondFactor: string | null;
+  createdAt: Date | string;
+  lastSeenAt: Date | string;
+  expiresAt: Date | string;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionVersion: number | bigint;
+  officeId: string | null;
+  officeJoinedAt: Date | string;
+  twoFactorDueBy: Date | string | null;
+  locale: string | null;
+  timeZone: string | null;
+  officeName: string | null;
+  twoFactorRequired: boolean | number | bigint | null;
+  twoFactorGraceDays: number | bigint | null;
+  twoFactorRequiredAt: Date | string | null;
+  twoFactorDeadline: Date | string | null;
+  totpConfirmedAt: Date | string | null;
+  firstKeyAt: Date | string | null;
+};
+
+/** A DateTime as either driver answers it: a Date, or (SQLite, a computed column) the ISO text it stores. */
+function dateOf(value: Date | string): Date;
+function dateOf(value: Date | string | null): Date | null;
+function dateOf(value: Date | string | null): Date | null {
+  return value === null ? null : value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * The session with its user, office and 2FA state in ONE statement: the guard of every page
+ * and action (issue 17). Prisma's model API read the same in five statements (one per relation),
+ * about 1.4 ms on SQLite; this is one, on both databases.
+ */
+async function readSessionRow(sessionId: string) {
+  // i18n-exempt: SQL, not text for people.
+  const rows = await db.$queryRaw<SessionRowRaw[]>`
+    SELECT s."stage", s."userVersion", s."codeAttempts", s."secondFactor", s."createdAt", s."lastSeenAt", s."expiresAt",
+      u."id", u."email", u."name", u."role", u."sessionVersion", u."officeId", u."officeJoinedAt", u."twoFactorDueBy", u."locale", u."timeZone",
+      o."name" AS "officeName", o."twoFactorRequired", o."twoFactorGraceDays", o."twoFactorRequiredAt", o."twoFactorDeadline",
+      t."confirmedAt" AS "totpConfirmedAt",
+      (SELECT min(w."createdAt") FROM "WebAuthnCredential" w WHERE w."userId" = u."id") AS "firstKeyAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      LEFT JOIN "Office" o ON o."id" = u."officeId" LEFT JOIN "TotpCredential" t ON t."userId" = u."id"
+    WHERE s."id" = ${sessionId}`;
+  const raw = rows[0];
+  if (!raw) return null;
+  const firstKeyAt = dateOf(raw.firstKeyAt);
+  const totpConfirmedAt = dateOf(raw.totpConfirmedAt);
+  return {
+    stage: raw.stage,
+    userVersion: Number(raw.userVersion),
+    codeAttempts: Number(raw.codeAttempts),
+    secondFactor: raw.secondFactor,
+    createdAt: dateOf(raw.createdAt),
+    lastSeenAt: dateOf(raw.lastSeenAt),
+    expiresAt: dateOf(raw.expiresAt),
+    user: {
+      id: raw.id,
+      email: raw.email,
+      name: raw.name,
+      role: raw.role,
+      sessionVersion: Number(raw.sessionVersion),
+      officeId: raw.officeId,
+      officeJoinedAt: dateOf(raw.officeJoinedAt),
+      twoFactorDueBy: dateOf(raw.twoFactorDueBy),
+      locale: raw.locale,
+      timeZone: raw.timeZone,
+      office:
+        raw.officeName === null
+          ? null
+          : {
+              name: raw.officeName,
+              twoFactorRequired: raw.twoFactorRequired === true || Number(raw.twoFactorRequired) === 1,
+              twoFactorGraceDays: Number(raw.twoFactorGraceDays),
+              twoFactorRequiredAt: dateOf(raw.twoFactorRequiredAt),
+              twoFactorDeadline: dateOf(raw.twoFactorDeadline),
+            },
+      totpCredential: totpConfirmedAt ? { confirmedAt: totpConfirmedAt } : null,
+      webAuthnCredentials: firstKeyAt ? [{ createdAt: firstKeyAt }] : [],
     },
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { codeFactor, type CodeFactor } from './code-factors';
+import { runAttemptInOneTransaction } from './one-transaction-attempt';
 import { claimAndSignIn, recordFailure, reserveAttempt } from './second-factor-attempt';
 import type { SecondFactor } from './sessions';
 import type { RequestMeta } from './request-meta';
@@ -26,6 +27,9 @@ export async function verifySecondFactor(
 
 /** One attempt at the second step with any kind of factor (a code, a recovery code, a security key): reserve, check, then claim or record the failure. */
 export async function runSecondFactorAttempt(sessionId: string, kind: CodeFactor, meta: RequestMeta, now: Date): Promise<CodeStepResult> {
+  // The app's code is checked in microseconds without the database: the whole attempt fits in one transaction (issue 17).
+  if (kind.factor === 'totp') return runAttemptInOneTransaction(sessionId, kind, meta, now);
+  // A recovery code's or a key's check reads the database: reserved, checked and written in turn, the check outside any transaction.
   const attempt = await reserveAttempt(sessionId, kind, meta, now);
   if (attempt.kind !== 'reserved') return attempt;
 

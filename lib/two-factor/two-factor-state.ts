@@ -10,7 +10,10 @@ export const TWO_FACTOR_ON = {
 } satisfies Prisma.UserWhereInput;
 export const TWO_FACTOR_OFF = { totpCredential: { is: null }, webAuthnCredentials: { none: {} } } satisfies Prisma.UserWhereInput;
 
-/** The relations a user row must select for `twoFactorSince`: the app, and the oldest key. */
+/**
+ * The relations a user row must select for `twoFactorSince`: the app, and the oldest key. The
+ * signed-in guard reads the same two in its one SQL statement (readSessionRow in lib/auth/sessions.ts): a new method goes there too.
+ */
 export const TWO_FACTOR_SELECT = {
   totpCredential: { select: { confirmedAt: true } },
   webAuthnCredentials: { select: { createdAt: true }, orderBy: { createdAt: 'asc' }, take: 1 },

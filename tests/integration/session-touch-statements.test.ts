@@ -39,6 +39,8 @@ it('reads a fresh session without a write or an extra statement, and adds one co
   const stale = await statementsOf(() => loadSession(token, at(LAST_ACTIVE_INTERVAL_MS + 1)));
   const freshAgain = await statementsOf(() => loadSession(token, at(LAST_ACTIVE_INTERVAL_MS + 30_000)));
   expect(fresh.writes).toEqual([]);
+  // The guard of every page and action is one statement: the session, its user, office and 2FA state (issue 17).
+  expect(fresh.count).toBe(1);
   expect(freshAgain).toEqual(fresh);
   expect(stale.writes).toEqual([expect.stringMatching(/^UPDATE\s+\S*"?Session\b/i)]);
   // The read itself, plus the UPDATE and the end of its own implicit transaction at most.

@@ -11,7 +11,7 @@ import { RecoveryCodeForm } from '@/components/auth/recovery-code-form';
 import { VerificationHelp } from '@/components/auth/verification-help';
 import { Card } from '@/components/ui/card';
 import { KeyLoginForm } from '@/components/auth/key-login-form';
-import { loginMethods, type LoginMethod } from '@/lib/webauthn/login-methods';
+import type { LoginMethod } from '@/lib/webauthn/login-methods';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator('verify'))('pageTitle') };
@@ -27,7 +27,7 @@ export default async function VerifyPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   // A user with keys starts on the key (S24); the app's code is offered only to a user who has the app.
-  const methods = await loginMethods(session.user.id);
+  const methods = session.user.twoFactorMethods;
   const method: LoginMethod =
     params.method === 'recovery-code' || (params.method === 'app' && methods.app) || (params.method === 'key' && methods.key)
       ? params.method
