@@ -22,4 +22,7 @@ export const OFFICE_AUDIT_EVENT_TYPES = [
   'office.remember_browser_changed',
   'office.reminders_sent',
   'two_factor.reminder_sent',
+  'security_key.added',
+  'security_key.removed',
+  'login.security_key_counter_regressed',
 ] as const satisfies readonly AuditEventType[];

@@ -41,6 +41,9 @@ export const OWN_SECURITY_EVENT_TYPES = [
   'security_key.removed',
   'security_key.remove_failed',
   'security_key.used_after_idle',
+  // "Confirm it's you" (S25): a failed one in a session the user did not start is news to them.
+  'step_up.passed',
+  'step_up.failed',
 ] as const satisfies readonly AuditEventType[];
 
 export type OwnSecurityEvent = {
