@@ -26,7 +26,7 @@ export function ResetTwoFactorForm({ user }: Props) {
 
   return (
     <>
-      <form action={action} {...formProps} className="space-y-5" noValidate key={JSON.stringify(values)}>
+      <form key={JSON.stringify(values)} action={action} {...formProps} className="space-y-5" noValidate>
         {marker}
         {state.message && <Notice tone="error">{state.message}</Notice>}
         <input type="hidden" name="userId" value={user.id} />

@@ -18,7 +18,7 @@ export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
 
   return (
     <>
-      <form action={action} {...formProps} className="space-y-5" noValidate key={JSON.stringify(values)}>
+      <form key={JSON.stringify(values)} action={action} {...formProps} className="space-y-5" noValidate>
         {marker}
         <label className="flex items-start gap-3">
           <input type="checkbox" name="required" defaultChecked={values.required === 'on'} className="mt-1 h-4 w-4 rounded border-slate-300" />
