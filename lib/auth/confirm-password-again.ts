@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { checkPassword } from './check-password';
+import { checkPasswordAgain } from './password-again';
 import { markPasswordChecked } from './session-checks';
 import type { RequestMeta } from './request-meta';
 
@@ -18,18 +18,8 @@ export async function confirmPasswordAgain(
 ): Promise<PasswordAgainResult> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true, officeId: true } });
   const audit = { factor: 'password' as const, actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta };
-  const check = await checkPassword(user.email, password, user.passwordHash);
-  if (check.kind !== 'correct') {
-    await db.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        ...audit,
-        type: 'step_up.password_failed',
-        outcome: check.kind === 'locked' ? 'DENIED' : 'FAILURE',
-        details: { reason: check.kind },
-      }),
-    );
-    return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
-  }
+  const verdict = await checkPasswordAgain({ ...user, id: userId }, password, meta, { type: 'step_up.password_failed' });
+  if (verdict !== 'correct') return { kind: verdict };
   await db.$transaction(async (tx) => {
     await markPasswordChecked(tx, sessionId, now);
     await recordAuditEvent(tx, { ...audit, type: 'step_up.password_passed', outcome: 'SUCCESS' });

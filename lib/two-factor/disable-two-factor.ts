@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
-import { checkPassword } from '@/lib/auth/check-password';
+import { checkPasswordAgain } from '@/lib/auth/password-again';
 import { endOtherSessions } from '@/lib/auth/sessions';
 import { alertOfficeAdmins } from '@/lib/office-alerts/alert-office-admins';
 import type { RequestMeta } from '@/lib/auth/request-meta';
@@ -35,18 +35,8 @@ export async function disableTwoFactor(
   if (user.office?.twoFactorRequired) return { kind: 'required-by-office' };
   const audit = { factor: 'password' as const, actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta };
 
-  const check = await checkPassword(user.email, password, user.passwordHash);
-  if (check.kind !== 'correct') {
-    await db.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        ...audit,
-        type: 'two_factor.disable_failed',
-        outcome: check.kind === 'locked' ? 'DENIED' : 'FAILURE',
-        details: { reason: check.kind },
-      }),
-    );
-    return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
-  }
+  const verdict = await checkPasswordAgain({ ...user, id: userId }, password, meta, { type: 'two_factor.disable_failed' });
+  if (verdict !== 'correct') return { kind: verdict };
 
   await transaction(async (tx) => {
     await tx.totpCredential.deleteMany({ where: { userId } });

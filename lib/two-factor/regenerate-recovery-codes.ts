@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
-import { checkPassword } from '@/lib/auth/check-password';
+import { checkPasswordAgain } from '@/lib/auth/password-again';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { replaceRecoveryCodes } from './recovery-codes';
 
@@ -26,18 +26,8 @@ export async function regenerateRecoveryCodes(
   if (!user.totpCredential && user._count.webAuthnCredentials === 0) return { kind: 'not-enabled' };
   const audit = { factor: 'password' as const, actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta };
 
-  const check = await checkPassword(user.email, password, user.passwordHash);
-  if (check.kind !== 'correct') {
-    await db.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        ...audit,
-        type: 'two_factor.recovery_codes_generate_failed',
-        outcome: check.kind === 'locked' ? 'DENIED' : 'FAILURE',
-        details: { reason: check.kind },
-      }),
-    );
-    return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
-  }
+  const verdict = await checkPasswordAgain({ ...user, id: userId }, password, meta, { type: 'two_factor.recovery_codes_generate_failed' });
+  if (verdict !== 'correct') return { kind: verdict };
 
   return transaction(async (tx): Promise<RegenerateResult> => {
     // 2FA may have been turned off or reset since it was read above: no codes without it.

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueNotification } from '@/lib/notifications/enqueue-notification';
-import { checkPassword } from '@/lib/auth/check-password';
+import { checkPasswordAgain } from '@/lib/auth/password-again';
 import { endOtherSessions } from '@/lib/auth/sessions';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 
@@ -70,18 +70,8 @@ export async function removeSecurityKey(
   if (lastMethod && user.office?.twoFactorRequired) return { kind: 'required-by-office' };
   const audit = { factor: 'password' as const, actorUserId: userId, subjectUserId: userId, officeId: user.officeId, meta };
 
-  const check = await checkPassword(user.email, password, user.passwordHash);
-  if (check.kind !== 'correct') {
-    await db.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        ...audit,
-        type: 'security_key.remove_failed',
-        outcome: check.kind === 'locked' ? 'DENIED' : 'FAILURE',
-        details: { keyId, reason: check.kind },
-      }),
-    );
-    return { kind: check.kind === 'locked' ? 'locked' : 'incorrect' };
-  }
+  const verdict = await checkPasswordAgain({ ...user, id: userId }, password, meta, { type: 'security_key.remove_failed', details: { keyId } });
+  if (verdict !== 'correct') return { kind: verdict };
 
   return transaction(async (tx): Promise<RemoveResult> => {
     const { count } = await tx.webAuthnCredential.deleteMany({ where: { id: keyId, userId } });
