@@ -1,5 +1,6 @@
 import { requireHelpdeskAgent } from '@/lib/auth/guards';
 import { exportAuditLog } from '@/lib/audit/export-audit-log';
+import { csvDownload } from '@/lib/csv-download';
 import { getRequestLocale, translateMessage } from '@/lib/i18n/server';
 
 /** The filtered audit rows as CSV, its header in the agent's language; a filter it cannot use is a 400 that says why, in that language too. */
@@ -11,14 +12,5 @@ export async function GET(request: Request): Promise<Response> {
     const text = result.errors.map((error) => translateMessage(locale, error)).join('\n');
     return new Response(text, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': locale } });
   }
-
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(result.body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="audit-log-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
-      'Content-Language': locale,
-    },
-  });
+  return csvDownload(result.body, 'audit-log', locale);
 }

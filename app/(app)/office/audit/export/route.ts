@@ -1,5 +1,6 @@
 import { requireOfficeAdminOrNotFound } from '@/lib/auth/guards';
 import { exportAuditLog } from '@/lib/audit/export-audit-log';
+import { csvDownload } from '@/lib/csv-download';
 import { getRequestLocale, translateMessage } from '@/lib/i18n/server';
 
 /** The office's audit view as CSV, as the helpdesk's export but scoped to the admin's own office (from the session). */
@@ -11,13 +12,5 @@ export async function GET(request: Request): Promise<Response> {
     const text = result.errors.map((error) => translateMessage(locale, error)).join('\n');
     return new Response(text, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': locale } });
   }
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(result.body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="office-audit-log-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
-      'Content-Language': locale,
-    },
-  });
+  return csvDownload(result.body, 'office-audit-log', locale);
 }

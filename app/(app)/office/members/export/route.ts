@@ -1,5 +1,6 @@
 import { requireOfficeAdmin } from '@/lib/auth/guards';
 import { exportOfficeMembers } from '@/lib/offices/export-office-members';
+import { csvDownload } from '@/lib/csv-download';
 import { getRequestLocale } from '@/lib/i18n/server';
 
 /**
@@ -11,13 +12,5 @@ export async function GET(request: Request): Promise<Response> {
   const { user } = await requireOfficeAdmin();
   const locale = await getRequestLocale();
   const body = exportOfficeMembers(user.officeId, Object.fromEntries(new URL(request.url).searchParams), locale);
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="office-users-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
-      'Content-Language': locale,
-    },
-  });
+  return csvDownload(body, 'office-users', locale);
 }
