@@ -7,11 +7,11 @@ import { RememberBrowserCheckbox } from './remember-browser-checkbox';
  * The login's second step with a security key (S24), started on load when `autoStart`.
  * "Remember this browser" is read from the form when the key answers, as the code form sends it.
  */
-export function KeyLoginForm({ callbackUrl, autoStart }: { callbackUrl: string; autoStart: boolean }) {
+export function KeyLoginForm({ callbackUrl, autoStart, rememberDays }: { callbackUrl: string; autoStart: boolean; rememberDays: number }) {
   return (
     <KeyPromptForm start={startKeyLogin} verify={verifyKeyLogin} autoStart={autoStart}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <RememberBrowserCheckbox />
+      <RememberBrowserCheckbox days={rememberDays} />
     </KeyPromptForm>
   );
 }

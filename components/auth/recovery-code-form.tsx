@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { RememberBrowserCheckbox } from './remember-browser-checkbox';
 
-export function RecoveryCodeForm({ callbackUrl }: { callbackUrl: string }) {
+export function RecoveryCodeForm({ callbackUrl, rememberDays }: { callbackUrl: string; rememberDays: number }) {
   const t = useTranslations('verify');
   const [state, action] = useActionState(verifyRecoveryCode, initialFormState);
   return (
@@ -27,7 +27,7 @@ export function RecoveryCodeForm({ callbackUrl }: { callbackUrl: string }) {
         errors={state.fieldErrors?.recoveryCode}
         className="[&_input]:text-center [&_input]:font-mono [&_input]:text-xl [&_input]:uppercase [&_input]:tracking-[0.2em]"
       />
-      <RememberBrowserCheckbox />
+      <RememberBrowserCheckbox days={rememberDays} />
       {state.message && (
         <p className="text-sm text-slate-700" aria-live="polite">
           {state.message}

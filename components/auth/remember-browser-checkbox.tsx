@@ -1,24 +1,31 @@
 'use client';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 
 /**
  * "Don't ask for a code on this browser" on the code step (S18). Unticked by default: a shared
  * computer must not be remembered by accident. The server decides the days (the office's setting).
  */
-export function RememberBrowserCheckbox() {
+export function RememberBrowserCheckbox({ days }: { days: number }) {
   const t = useTranslations('rememberBrowser.verify');
+  // Controlled: React empties a form after its action, and a wrong code must not untick the user's choice.
+  const [checked, setChecked] = useState(false);
+  // The office turned it off (0 days): nothing to offer.
+  if (days === 0) return null;
   return (
     <div className="flex items-start gap-3">
       <input
         id="rememberBrowser"
         name="rememberBrowser"
         type="checkbox"
+        checked={checked}
+        onChange={(event) => setChecked(event.target.checked)}
         aria-describedby="rememberBrowser-hint"
         className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-700 focus:ring-brand-600"
       />
       <div>
         <label htmlFor="rememberBrowser" className="text-sm font-medium text-slate-900">
-          {t('checkbox')}
+          {t('checkbox', { days })}
         </label>
         <p id="rememberBrowser-hint" className="text-xs text-slate-600">
           {t('checkboxHint')}

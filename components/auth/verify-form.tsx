@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { RememberBrowserCheckbox } from './remember-browser-checkbox';
 
-export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
+export function VerifyForm({ callbackUrl, rememberDays }: { callbackUrl: string; rememberDays: number }) {
   const t = useTranslations('verify');
   const [state, action] = useActionState(verifyCode, initialFormState);
   return (
@@ -28,7 +28,7 @@ export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
         errors={state.fieldErrors?.code}
         className="[&_input]:text-center [&_input]:font-mono [&_input]:text-2xl [&_input]:tracking-[0.3em]"
       />
-      <RememberBrowserCheckbox />
+      <RememberBrowserCheckbox days={rememberDays} />
       {state.message && (
         <p className="text-sm text-slate-700" aria-live="polite">
           {state.message}

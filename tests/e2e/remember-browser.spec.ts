@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { freshCode, logInWithPassword, nextCode, openAccountMenu, seededUser } from './support';
+import { wrongCode } from '../helpers/totp-reference';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -29,6 +30,12 @@ test('remember this browser → log out → log in without a code; forget it on 
   await expect(page).toHaveURL(/\/login\/verify/);
   const remember = page.getByLabel(/ask for a code on this browser for 30 days/);
   await expect(remember).not.toBeChecked();
+  // A wrong code keeps the choice: the box stays ticked.
+  await remember.check();
+  await page.getByLabel('Verification code').fill(wrongCode(greet.totpKey!));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText(/That code was not accepted/)).toBeVisible();
+  await expect(remember).toBeChecked();
   await verifyAndRemember(page, greet.totpKey!);
   await expect(page).toHaveURL('/');
 

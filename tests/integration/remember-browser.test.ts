@@ -6,7 +6,15 @@ import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-bro
 jest.mock('next/headers', () => nextHeaders);
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { clientMessages } from '@/lib/i18n/messages';
 import { db } from '@/lib/db';
+import VerifyPage from '@/app/(auth)/login/verify/page';
+import { VerifyForm } from '@/components/auth/verify-form';
+import { RememberBrowserCheckbox } from '@/components/auth/remember-browser-checkbox';
+import { findElement } from '../helpers/react-tree';
 import { logIn } from '@/app/(auth)/login/actions';
 import { verifyCode, verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
 import { logOut } from '@/app/(auth)/logout/actions';
@@ -289,5 +297,37 @@ describe('the new-sign-in e-mail', () => {
     const mails = await newSignInMails(user.id);
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toContain('Nieuwe login op je account');
+  });
+});
+
+describe('the choice on the code step', () => {
+  /** The days the verify page offers, as its forms receive them (0: the checkbox is not rendered). */
+  async function offeredDays(user: TestUser): Promise<number[]> {
+    const browser = new FakeBrowser();
+    await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
+    const tree = (await as(browser, () => VerifyPage({ searchParams: Promise.resolve({}) }))).result as ReactNode;
+    return [findElement(tree, { type: VerifyForm })].map((element) => (element!.props as { rememberDays: number }).rememberDays);
+  }
+
+  it("says the office's number of days, and is not offered when the office turned it off", async () => {
+    const user = await createUser({ twoFactor: true });
+    expect(await offeredDays(user)).toEqual([30]);
+    await db.officeSettings.create({ data: { officeId: user.officeId!, rememberBrowserDays: 7 } });
+    expect(await offeredDays(user)).toEqual([7]);
+    await db.officeSettings.update({ where: { officeId: user.officeId! }, data: { rememberBrowserDays: 0 } });
+    expect(await offeredDays(user)).toEqual([0]);
+    // What the browser gets: the days in the label, or no checkbox at all.
+    const html = (days: number) =>
+      renderToStaticMarkup(
+        createElement(NextIntlClientProvider, {
+          locale: 'en',
+          timeZone: 'Europe/Brussels',
+          messages: clientMessages('en', 'auth'),
+          children: createElement(RememberBrowserCheckbox, { days }),
+        }),
+      );
+    expect(html(7)).toContain('Don’t ask for a code on this browser for 7 days');
+    expect(html(1)).toContain('for 1 day<');
+    expect(html(0)).toBe('');
   });
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { requirePendingLogin } from '@/lib/auth/guards';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
+import { rememberBrowserDays } from '@/lib/auth/remembered-browsers';
 import { productConfig } from '@/lib/env';
 import { getTranslator } from '@/lib/i18n/server';
 import { logOut } from '@/app/(auth)/logout/actions';
@@ -40,6 +41,8 @@ export default async function VerifyPage({ searchParams }: Props) {
     `/login/verify?${new URLSearchParams({ ...(other === (methods.key ? 'key' : 'app') ? {} : { method: other }), ...(callbackUrl === '/' ? {} : { callbackUrl }) })}`;
   const otherMethods = (['key', 'app', 'recovery-code'] as const).filter((other) => other !== method && (other === 'recovery-code' || methods[other]));
   const t = await getTranslator('verify');
+  // The office's days for "remember this browser" (S18): 0 means the office turned it off, and the choice is not offered.
+  const rememberDays = await rememberBrowserDays(session.user.officeId);
   const keys = await getTranslator('securityKeys.login');
   const switchLabel = { key: keys('useKey'), app: methods.key ? keys('useApp') : t('useApp'), 'recovery-code': t('useRecoveryCode') };
 
@@ -50,7 +53,7 @@ export default async function VerifyPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">{keys('title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{keys.rich('intro', { email: session.user.email, b: account })}</p>
           <div className="mt-6">
-            <KeyLoginForm callbackUrl={callbackUrl} autoStart />
+            <KeyLoginForm callbackUrl={callbackUrl} autoStart rememberDays={rememberDays} />
           </div>
         </>
       ) : withRecoveryCode ? (
@@ -58,7 +61,7 @@ export default async function VerifyPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">{t('recovery.title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t.rich('recovery.intro', { email: session.user.email, b: account })}</p>
           <div className="mt-6">
-            <RecoveryCodeForm callbackUrl={callbackUrl} />
+            <RecoveryCodeForm callbackUrl={callbackUrl} rememberDays={rememberDays} />
           </div>
         </>
       ) : (
@@ -66,7 +69,7 @@ export default async function VerifyPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t.rich('intro', { email: session.user.email, appName: APP_NAME, b: account })}</p>
           <div className="mt-6">
-            <VerifyForm callbackUrl={callbackUrl} />
+            <VerifyForm callbackUrl={callbackUrl} rememberDays={rememberDays} />
           </div>
         </>
       )}
