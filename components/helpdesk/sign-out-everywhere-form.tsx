@@ -2,10 +2,9 @@
 import { useTranslations } from 'next-intl';
 import { signOutUserEverywhere } from '@/app/(app)/helpdesk/users/[id]/sign-out-everywhere-actions';
 import { initialFormState } from '@/lib/forms/form-state';
-import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
 import { Card } from '@/components/ui/card';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextField } from '@/components/ui/text-field';
+import { TicketReasonFields } from './ticket-reason-fields';
 import { Notice } from '@/components/ui/notice';
 import { useStepUpForm } from '@/components/step-up/use-step-up-form';
 
@@ -26,25 +25,7 @@ export function SignOutEverywhereForm({ userId }: { userId: string }) {
               {marker}
               {state.message && <Notice tone="error">{state.message}</Notice>}
               <input type="hidden" name="userId" value={userId} />
-              <TextField
-                label={t('ticket')}
-                name="ticket"
-                id="sign-out-everywhere-ticket"
-                maxLength={TICKET_MAX_LENGTH}
-                required
-                defaultValue={state.values?.ticket}
-                errors={state.fieldErrors?.ticket}
-                className="max-w-xs"
-              />
-              <TextField
-                label={t('reason')}
-                name="reason"
-                id="sign-out-everywhere-reason"
-                maxLength={REASON_MAX_LENGTH}
-                required
-                defaultValue={state.values?.reason}
-                errors={state.fieldErrors?.reason}
-              />
+              <TicketReasonFields idPrefix="sign-out-everywhere" labels={{ ticket: t('ticket'), reason: t('reason') }} state={state} />
               <SubmitButton variant="secondary" pendingLabel={t('pending')}>
                 {t('submit')}
               </SubmitButton>

@@ -2,9 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { initialFormState } from '@/lib/forms/form-state';
-import { REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from '@/lib/helpdesk/request-limits';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextField } from '@/components/ui/text-field';
+import { TicketReasonFields } from './ticket-reason-fields';
 import { Notice } from '@/components/ui/notice';
 import { useStepUpForm } from '@/components/step-up/use-step-up-form';
 
@@ -18,16 +17,7 @@ export function UnlockForm({ userId }: { userId: string }) {
         {marker}
         {state.message && <Notice tone="error">{state.message}</Notice>}
         <input type="hidden" name="userId" value={userId} />
-        <TextField
-          label={t('ticket')}
-          name="ticket"
-          id="unlock-ticket"
-          maxLength={TICKET_MAX_LENGTH}
-          required
-          errors={state.fieldErrors?.ticket}
-          className="max-w-xs"
-        />
-        <TextField label={t('reason')} name="reason" id="unlock-reason" maxLength={REASON_MAX_LENGTH} required errors={state.fieldErrors?.reason} />
+        <TicketReasonFields idPrefix="unlock" labels={{ ticket: t('ticket'), reason: t('reason') }} state={state} />
         <SubmitButton variant="secondary">{t('unlockSubmit')}</SubmitButton>
       </form>
       {panel}
