@@ -6,10 +6,9 @@ import { tryAgainLater } from '@/lib/forms/try-again-later';
 import { isFormData, textField, unreadableForm } from '@/lib/forms/form-input';
 import { requirePendingLogin } from '@/lib/auth/guards';
 import { getRequestMeta } from '@/lib/auth/request-meta';
-import { clearSessionCookie, writeSessionCookie } from '@/lib/auth/session-cookie';
-import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
+import { clearSessionCookie } from '@/lib/auth/session-cookie';
 import { attemptsLeft } from '@/lib/auth/login-messages';
-import { afterLoginCompleted } from '@/lib/auth/complete-login';
+import { codeStepAnswer } from '@/lib/auth/code-step-answer';
 import { translate } from '@/lib/i18n/server';
 import { startKeyLogin as startKeyPrompt, verifyKeyLogin as verifyKeyAnswer } from '@/lib/webauthn/key-login';
 import { parseAuthenticationResponse } from '@/lib/webauthn/response-json';
@@ -45,29 +44,16 @@ export async function startKeyLogin(_prev: KeyLoginPromptState, formData: FormDa
  * (S4, S24). Success ends as a code's does: the session cookie, "remember this browser" if ticked, the page asked for.
  */
 export async function verifyKeyLogin(_prev: FormState, formData: FormData): Promise<FormState> {
-  let result;
   try {
     const session = await requirePendingLogin();
     if (!isFormData(formData)) return unreadableForm();
     const response = parseAuthenticationResponse(textField(formData, 'response'));
     if (!response) return { message: await translate('securityKeys.login.notAccepted') };
-    result = await verifyKeyAnswer({ sessionId: session.sessionId, response }, await getRequestMeta());
-    if (result.kind === 'wrong' || result.kind === 'replayed') {
-      return { message: `${await translate('securityKeys.login.notAccepted')} ${await translate(attemptsLeft(result.attemptsLeft))}` };
-    }
+    const result = await verifyKeyAnswer({ sessionId: session.sessionId, response }, await getRequestMeta());
+    return await codeStepAnswer(result, formData, async (_kind, left) => ({
+      message: `${await translate('securityKeys.login.notAccepted')} ${await translate(attemptsLeft(left))}`,
+    }));
   } catch (error) {
     return tryAgainLater(error);
-  }
-  switch (result.kind) {
-    case 'signed-in':
-      await writeSessionCookie(result.token, result.cookieExpiresAt);
-      await afterLoginCompleted(result.token, { remember: textField(formData, 'rememberBrowser') === 'on' });
-      redirect(safeCallbackUrl(textField(formData, 'callbackUrl')));
-    case 'locked':
-      await clearSessionCookie();
-      redirect('/login?notice=code-locked');
-    case 'start-again':
-      await clearSessionCookie();
-      redirect('/login?notice=start-again');
   }
 }
