@@ -1,6 +1,6 @@
 /** S2: the current step and one step either side are accepted (clock drift), nothing wider. */
 import { authenticatorCode } from '../helpers/totp-reference';
-import { codeStep, outcome, pendingLogin } from '../http/flows';
+import { codeStep, outcome, pendingLogin, startEarlyInStep } from '../http/flows';
 import { observe } from '../http/observe';
 import { useSuite } from '../http/suite';
 
@@ -8,11 +8,8 @@ const suite = useSuite('attack');
 
 test('S2 drift: codes 2 steps old or ahead are refused, 1 step either side accepted', async () => {
   const t = suite.claim();
-  // The codes are computed for one moment and the checks take a few seconds (two password steps):
-  // start early in a 30-second step, so the server's clock is still in the same step at the end
-  // (a step that ends half-way turns "+2" into "+1", which is then rightly accepted).
-  const intoStep = Date.now() % 30_000;
-  if (intoStep > 10_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 200));
+  // The codes are computed for one moment and the checks take a few seconds (two password steps).
+  await startEarlyInStep();
   const browser = await pendingLogin(t, suite.a);
   const now = Date.now();
   const results = [];

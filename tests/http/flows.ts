@@ -74,3 +74,13 @@ export async function signedIn(user: { email: string; password: string; totpKey?
   await signIn(browser, user.email, user.password, user.totpKey ? () => authenticatorCode(user.totpKey!) : undefined, server);
   return browser;
 }
+
+/**
+ * Waits, if needed, until early in a 30-second TOTP step: a check that computes codes for one
+ * moment and takes a few seconds (password steps) must not see the server's clock move into the
+ * next step half-way, which turns "one step back" into two (or "+2" into "+1").
+ */
+export async function startEarlyInStep(latestMs = 10_000): Promise<void> {
+  const intoStep = Date.now() % 30_000;
+  if (intoStep > latestMs) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 200));
+}

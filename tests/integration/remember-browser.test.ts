@@ -6,7 +6,7 @@ import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-bro
 jest.mock('next/headers', () => nextHeaders);
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 
-import { createElement, type ReactNode } from 'react';
+import { createElement, type ComponentProps, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { NextIntlClientProvider } from 'next-intl';
 import { clientMessages } from '@/lib/i18n/messages';
@@ -319,12 +319,11 @@ describe('the choice on the code step', () => {
     // What the browser gets: the days in the label, or no checkbox at all.
     const html = (days: number) =>
       renderToStaticMarkup(
-        createElement(NextIntlClientProvider, {
-          locale: 'en',
-          timeZone: 'Europe/Brussels',
-          messages: clientMessages('en', 'auth'),
-          children: createElement(RememberBrowserCheckbox, { days }),
-        }),
+        createElement(
+          NextIntlClientProvider,
+          { locale: 'en', timeZone: 'Europe/Brussels', messages: clientMessages('en', 'auth') } as ComponentProps<typeof NextIntlClientProvider>,
+          createElement(RememberBrowserCheckbox, { days }),
+        ),
       );
     expect(html(7)).toContain('Don’t ask for a code on this browser for 7 days');
     expect(html(1)).toContain('for 1 day<');
