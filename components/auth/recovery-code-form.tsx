@@ -27,7 +27,7 @@ export function RecoveryCodeForm({ callbackUrl, rememberDays }: { callbackUrl: s
         errors={state.fieldErrors?.recoveryCode}
         className="[&_input]:text-center [&_input]:font-mono [&_input]:text-xl [&_input]:uppercase [&_input]:tracking-[0.2em]"
       />
-      <RememberBrowserCheckbox days={rememberDays} />
+      <RememberBrowserCheckbox days={rememberDays} checked={state.values?.rememberBrowser === 'on'} />
       {state.message && (
         <p className="text-sm text-slate-700" aria-live="polite">
           {state.message}

@@ -1,15 +1,12 @@
 'use client';
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 
 /**
  * "Don't ask for a code on this browser" on the code step (S18). Unticked by default: a shared
  * computer must not be remembered by accident. The server decides the days (the office's setting).
  */
-export function RememberBrowserCheckbox({ days }: { days: number }) {
+export function RememberBrowserCheckbox({ days, checked = false }: { days: number; checked?: boolean }) {
   const t = useTranslations('rememberBrowser.verify');
-  // Controlled: React empties a form after its action, and a wrong code must not untick the user's choice.
-  const [checked, setChecked] = useState(false);
   // The office turned it off (0 days): nothing to offer.
   if (days === 0) return null;
   return (
@@ -18,8 +15,9 @@ export function RememberBrowserCheckbox({ days }: { days: number }) {
         id="rememberBrowser"
         name="rememberBrowser"
         type="checkbox"
-        checked={checked}
-        onChange={(event) => setChecked(event.target.checked)}
+        // React resets a form after its action: the answer carries the choice back (`checked`), so a wrong code does not untick it.
+        key={String(checked)}
+        defaultChecked={checked}
         aria-describedby="rememberBrowser-hint"
         className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-700 focus:ring-brand-600"
       />

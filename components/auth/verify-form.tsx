@@ -28,7 +28,7 @@ export function VerifyForm({ callbackUrl, rememberDays }: { callbackUrl: string;
         errors={state.fieldErrors?.code}
         className="[&_input]:text-center [&_input]:font-mono [&_input]:text-2xl [&_input]:tracking-[0.3em]"
       />
-      <RememberBrowserCheckbox days={rememberDays} />
+      <RememberBrowserCheckbox days={rememberDays} checked={state.values?.rememberBrowser === 'on'} />
       {state.message && (
         <p className="text-sm text-slate-700" aria-live="polite">
           {state.message}

@@ -24,7 +24,11 @@ export async function codeStepAnswer(
       redirect(safeCallbackUrl(textField(formData, 'callbackUrl')));
     case 'wrong':
     case 'replayed':
-      return refused(result.kind, result.attemptsLeft);
+      // The "remember this browser" choice goes back into the form with the refusal.
+      return {
+        ...(await refused(result.kind, result.attemptsLeft)),
+        values: textField(formData, 'rememberBrowser') === 'on' ? { rememberBrowser: 'on' } : undefined,
+      };
     case 'locked':
       await clearSessionCookie();
       redirect('/login?notice=code-locked');
