@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { sendReminderNow } from '@/app/(app)/office/reminders/actions';
+import { ConfirmStep } from './confirm-step';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useStepUpForm } from '@/components/step-up/use-step-up-form';
@@ -21,24 +22,7 @@ export function RemindersNowForm({ nextAt }: { nextAt: string | null }) {
       <form action={action} {...formProps} className="space-y-4" noValidate>
         {marker}
         {confirming ? (
-          <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" role="status">
-            <p className="text-sm text-amber-900" data-testid="reminders-preview">
-              {state.message}
-            </p>
-            <div className="mt-3 flex items-center gap-3">
-              <button
-                type="submit"
-                name="confirm"
-                value="yes"
-                className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
-              >
-                {t('confirm')}
-              </button>
-              <a href="/office" className="text-sm font-medium text-slate-700 underline">
-                {tc('cancel')}
-              </a>
-            </div>
-          </div>
+          <ConfirmStep message={state.message} confirmLabel={t('confirm')} cancelLabel={tc('cancel')} testId="reminders-preview" />
         ) : (
           <>
             {state.message && (

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
+import { ConfirmStep } from './confirm-step';
 import { initialFormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -39,26 +40,7 @@ export function RequirementForm({ required, graceDays, maxGraceDays }: Props) {
           errors={state.fieldErrors?.graceDays}
           className="max-w-[12rem]"
         />
-        {confirming ? (
-          <div className="rounded-md bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" role="status">
-            <p className="text-sm text-amber-900">{state.message}</p>
-            <div className="mt-3 flex items-center gap-3">
-              <button
-                type="submit"
-                name="confirm"
-                value="yes"
-                className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
-              >
-                {t('confirm')}
-              </button>
-              <a href="/office" className="text-sm font-medium text-slate-700 underline">
-                {tc('cancel')}
-              </a>
-            </div>
-          </div>
-        ) : (
-          <SubmitButton>{t('save')}</SubmitButton>
-        )}
+        {confirming ? <ConfirmStep message={state.message} confirmLabel={t('confirm')} cancelLabel={tc('cancel')} /> : <SubmitButton>{t('save')}</SubmitButton>}
       </form>
       {panel}
     </>
