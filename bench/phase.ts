@@ -11,10 +11,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { load, percentile, type LoadResult } from './lib/load';
 import { formFieldsOf, multipartBody } from './lib/no-js-form';
-import { reactActionRequest } from './lib/react-action';
+import { codeStepForm, postCodeStep, signedIn, type CodeStepWay } from './lib/code-step';
 import { startBetterAuth } from './lib/peer-better-auth';
 import { run, serverEnv, startServer, type Server } from './lib/processes';
-import { authenticatorCode } from '../tests/helpers/totp-reference';
+import { authenticatorCode, wrongCode } from '../tests/helpers/totp-reference';
 import { sessionCookieName } from '../lib/auth/cookie-name';
 
 const [kind, databaseUrl, outFile, ...flags] = process.argv.slice(2) as ['sqlite' | 'postgres', string, string, ...string[]];
@@ -97,36 +97,18 @@ async function passwordStep() {
 
 /**
  * Verifications of fresh pending logins (one per request: a code works once) at c = 1, 20, 100:
- * at each concurrency the no-JavaScript post, then the React client's request, then (--peers) the
- * peer, back to back, so that all three see the machine in the same state.
+ * at each concurrency the form posted without JavaScript, then as the page's script posts it,
+ * then (--peers) the peer, back to back, so that all three see the machine in the same state.
  */
 async function verifyStep() {
   const out: Record<string, LoadResult> = {};
-  const reactClient: Record<string, LoadResult> = {};
+  const script: Record<string, LoadResult> = {};
   const peer = peers ? await startBetterAuth({ work: path.dirname(outFile), port: Number(process.env.BENCH_PEER_PORT) || 3303, say: log }) : null;
   const peerVerify: Record<string, LoadResult> = {};
   for (const concurrency of [1, 20, 100]) {
     const count = quick ? Math.max(60, concurrency * 3) : concurrency === 1 ? 300 : 1500;
-    const logins = await fixtures.createPendingLogins(count, COOKIE, `verify-c${concurrency}`);
-    const fields = await formFieldsOf(server.baseUrl, '/login/verify', 'code', logins[0].cookie);
-    await waitForRoomInStep();
-    out[`c${concurrency}`] = await load({
-      concurrency,
-      total: count,
-      send: async (i) => {
-        const response = await postForm(
-          '/login/verify',
-          multipartBody({ ...fields, code: authenticatorCode(logins[i].secret), callbackUrl: '/' }),
-          logins[i].cookie,
-        );
-        await response.arrayBuffer();
-        return response.status === 303 && (response.headers.get('set-cookie') ?? '').includes(COOKIE);
-      },
-    });
-    log(
-      `verify c=${concurrency}: ${out[`c${concurrency}`].perSecond}/s p50 ${out[`c${concurrency}`].p50} ms p99 ${out[`c${concurrency}`].p99} ms errors ${out[`c${concurrency}`].errors}`,
-    );
-    reactClient[`c${concurrency}`] = await verifyReactClient(concurrency, count);
+    out[`c${concurrency}`] = await verifyCodeStep('form', concurrency, count);
+    script[`c${concurrency}`] = await verifyCodeStep('script', concurrency, count);
     if (peer) peerVerify[`c${concurrency}`] = await peer.verify(concurrency, count);
   }
   if (peer) {
@@ -134,42 +116,23 @@ async function verifyStep() {
     results.peer = { name: peer.name, versions: peer.versions, verifyStep: peerVerify };
   }
   results.verifyStep = out;
-  results.verifyStepReactClient = reactClient;
+  results.verifyStepScript = script;
   results.verifyFloors = await verifyFloors();
   results.verifyInProcess = await verifyInProcess();
 }
 
-/**
- * The same verifications as the request React's client sends once the page has hydrated (most
- * browsers): Next-Action header, RSC answer, and the redirect's target (the home page) rendered in
- * the same answer, where the no-JavaScript post answers 303 and the browser asks for the page next.
- */
-async function verifyReactClient(concurrency: number, count: number): Promise<LoadResult> {
-  const logins = await fixtures.createPendingLogins(count, COOKIE, `react-c${concurrency}`);
-  const hidden = await formFieldsOf(server.baseUrl, '/login/verify', 'code', logins[0].cookie);
+/** `count` sign-ins at the code step, each a pending login of its own, posted one way (lib/code-step.ts). */
+async function verifyCodeStep(way: CodeStepWay, concurrency: number, count: number): Promise<LoadResult> {
+  const logins = await fixtures.createPendingLogins(count, COOKIE, `${way}-c${concurrency}`);
+  const form = await codeStepForm(server.baseUrl, logins[0].cookie);
   await waitForRoomInStep();
   const result = await load({
     concurrency,
     total: count,
-    send: async (i) => {
-      const { body, contentType, headers } = reactActionRequest(hidden, { code: authenticatorCode(logins[i].secret), callbackUrl: '/' });
-      const response = await fetch(`${server.baseUrl}/login/verify`, {
-        method: 'POST',
-        body,
-        headers: { ...headers, 'content-type': contentType, origin: server.baseUrl, cookie: logins[i].cookie, ...OWN_CONNECTION },
-        redirect: 'manual',
-      });
-      const answer = await response.text();
-      // Signed in, sent home, and the home page (which greets the user by name) in the same answer.
-      return (
-        response.status === 200 &&
-        (response.headers.get('x-action-redirect') ?? '').startsWith('/;') &&
-        (response.headers.get('set-cookie') ?? '').includes(COOKIE) &&
-        answer.includes(`Bench ${i}"`)
-      );
-    },
+    send: async (i) =>
+      signedIn(await postCodeStep(server.baseUrl, form, { code: authenticatorCode(logins[i].secret), cookie: logins[i].cookie, way }), way, COOKIE),
   });
-  log(`verify (React client) c=${concurrency}: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
+  log(`verify (${way}) c=${concurrency}: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
   return result;
 }
 
@@ -177,12 +140,16 @@ async function verifyReactClient(concurrency: number, count: number): Promise<Lo
  * What the framework costs before any verification work, at the same concurrencies: a route
  * handler with one trivial query (the health endpoint); a server action with as little work
  * (Log out, from the verify page, for a session that does not exist: one read, one delete, a
- * redirect); and the verify action given a malformed code (guard, form parsing, validation,
- * the page rendered again with the message).
+ * redirect); the code step given a malformed code (guard, form parsing, validation: sent back to
+ * the form without JavaScript, the message in the script's answer); and a wrong code (a real
+ * attempt: reserved, counted, audited; one per pending login, as each has 5).
  */
 async function verifyFloors() {
+  const total = (concurrency: number) => (quick ? 100 : concurrency === 1 ? 300 : 1500);
   const [login] = await fixtures.createPendingLogins(1, COOKIE, 'floors');
-  const fields = await formFieldsOf(server.baseUrl, '/login/verify', 'code', login.cookie);
+  const form = await codeStepForm(server.baseUrl, login.cookie);
+  const wrong = await fixtures.createPendingLogins(total(1) + total(20), COOKIE, 'floors-wrong');
+  let nextWrong = 0;
   // The page's one form with a plain action and no field of its own: the language switcher (name="locale") comes first in the layout.
   const logOut = multipartBody(await formFieldsOf(server.baseUrl, '/login/verify', /^(?![\s\S]*name="locale")[\s\S]*name="\$ACTION_ID_/, login.cookie));
   const cases: Record<string, () => Promise<boolean>> = {
@@ -193,15 +160,25 @@ async function verifyFloors() {
       return response.status === 303;
     },
     malformedCode: async () => {
-      const response = await postForm('/login/verify', multipartBody({ ...fields, code: 'abc', callbackUrl: '/' }), login.cookie);
+      const response = await postCodeStep(server.baseUrl, form, { code: 'abc', cookie: login.cookie, way: 'form' });
+      await response.arrayBuffer();
+      return response.status === 303 && (response.headers.get('location') ?? '').includes('refused=format');
+    },
+    malformedCodeScript: async () => {
+      const response = await postCodeStep(server.baseUrl, form, { code: 'abc', cookie: login.cookie, way: 'script' });
       return (await response.text()).includes('Enter the 6-digit code');
+    },
+    wrongCodeScript: async () => {
+      const pending = wrong[nextWrong++];
+      const response = await postCodeStep(server.baseUrl, form, { code: wrongCode(pending.secret), cookie: pending.cookie, way: 'script' });
+      return (await response.text()).includes('attempts left');
     },
   };
   const out: Record<string, Record<string, LoadResult>> = {};
   for (const [name, send] of Object.entries(cases)) {
     out[name] = {};
     for (const concurrency of [1, 20]) {
-      out[name][`c${concurrency}`] = await load({ concurrency, total: quick ? 100 : concurrency === 1 ? 300 : 1500, send });
+      out[name][`c${concurrency}`] = await load({ concurrency, total: total(concurrency), send });
       log(`floor ${name} c=${concurrency}: ${out[name][`c${concurrency}`].perSecond}/s p50 ${out[name][`c${concurrency}`].p50} ms`);
     }
   }

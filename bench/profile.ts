@@ -2,20 +2,20 @@
  * A CPU profile of the portal's `next start` (SQLite) under the verify step's c=20 load, and its
  * top entries by self time, per function and per module: where a verification's time goes before
  * (and after) a change. Uses the current build (`npx next build` first).
- *   npx tsx --conditions=react-server bench/profile.ts [--react] [count]
- * --react sends the request React's client sends (Next-Action) instead of the no-JavaScript post.
+ *   npx tsx --conditions=react-server bench/profile.ts [--script] [count]
+ * --script posts the code form as the page's script does (Accept: application/json) instead of
+ * as a browser without JavaScript (bench/lib/code-step.ts).
  * BENCH_PORT as for npm run bench (default 3301). The profile stays in data/bench-profile/.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { load } from './lib/load';
-import { formFieldsOf, multipartBody } from './lib/no-js-form';
-import { reactActionRequest } from './lib/react-action';
+import { codeStepForm, postCodeStep, signedIn } from './lib/code-step';
 import { run, serverEnv, startServer } from './lib/processes';
 import { authenticatorCode } from '../tests/helpers/totp-reference';
 import { sessionCookieName } from '../lib/auth/cookie-name';
 
-const react = process.argv.includes('--react');
+const way = process.argv.includes('--script') ? 'script' : 'form';
 const count = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1500);
 const dir = path.join(process.cwd(), 'data', 'bench-profile');
 rmSync(dir, { recursive: true, force: true });
@@ -33,31 +33,21 @@ const server = await startServer(Number(process.env.BENCH_PORT) || 3301, env, {
 });
 let result;
 try {
-  const hidden = await formFieldsOf(server.baseUrl, '/login/verify', 'code', logins[0].cookie);
+  const form = await codeStepForm(server.baseUrl, logins[0].cookie);
   const into = Date.now() % 30_000;
   if (into > 20_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - into + 100));
   result = await load({
     concurrency: 20,
     total: count,
-    send: async (i) => {
-      const code = authenticatorCode(logins[i].secret);
-      const request = react ? reactActionRequest(hidden, { code, callbackUrl: '/' }) : { ...multipartBody({ ...hidden, code, callbackUrl: '/' }), headers: {} };
-      const response = await fetch(`${server.baseUrl}/login/verify`, {
-        method: 'POST',
-        body: request.body,
-        headers: { ...request.headers, 'content-type': request.contentType, origin: server.baseUrl, cookie: logins[i].cookie, connection: 'close' },
-        redirect: 'manual',
-      });
-      await response.arrayBuffer();
-      return (react ? response.status === 200 : response.status === 303) && (response.headers.get('set-cookie') ?? '').includes(COOKIE);
-    },
+    send: async (i) =>
+      signedIn(await postCodeStep(server.baseUrl, form, { code: authenticatorCode(logins[i].secret), cookie: logins[i].cookie, way }), way, COOKIE),
   });
 } finally {
   // next start exits on SIGTERM, and Node writes the profile as it exits.
   await server.stop();
   await new Promise((resolve) => setTimeout(resolve, 3000));
 }
-console.log(`[profile] ${react ? 'React client' : 'no-JS form'} c=20: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
+console.log(`[profile] code step (${way}) c=20: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
 
 // The server's profile is the largest one written (a helper process may write a small one).
 const files = readdirSync(path.join(dir, 'profiles')).map((f) => path.join(dir, 'profiles', f));

@@ -79,7 +79,7 @@ async function isTooLarge(request: NextRequest): Promise<boolean> {
  * the Host header; "null" never does. Mirrored, never stricter, so no request Next.js would run
  * is refused here. (With `serverActions.allowedOrigins` in next.config.ts, this must learn them.)
  */
-function isFromAnotherSite(headers: Headers): boolean {
+export function isFromAnotherSite(headers: Headers): boolean {
   const origin = headers.get('origin');
   if (origin === null) return false;
   let originHost: string;

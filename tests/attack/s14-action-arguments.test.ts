@@ -25,7 +25,6 @@ type Caller = 'pending login' | 'user' | 'helpdesk agent' | 'office admin';
 const ADMITTED: Record<string, Caller | null> = {
   logIn: null, // public: the anonymous calls reach its arguments
   logOut: null,
-  verifyCode: 'pending login',
   verifyRecoveryCode: 'pending login',
   beginEnrolment: null,
   finishEnrolment: 'user',

@@ -1,6 +1,7 @@
 /** S15: no state change from another site: every server action refuses a foreign Origin before it runs. */
 import { NoJsBrowser, pageText } from '../http/http-client';
-import { SESSION_COOKIE, signedIn } from '../http/flows';
+import { pendingLogin, SESSION_COOKIE, sessionIdOf, signedIn } from '../http/flows';
+import { authenticatorCode } from '../helpers/totp-reference';
 import { observe } from '../http/observe';
 import { useSuite } from '../http/suite';
 import { actionRedirect, actionsFromBuild, callAction } from './server-actions';
@@ -57,4 +58,25 @@ test('S15 CSRF with a real session: disabling 2FA and logging in from a foreign 
   observe(
     `disable from ${EVIL}: ${off.status}; login: ${login.status}, no cookie; Origin null: ${nullOrigin.status}; 2FA still on, no audit row; (no Origin header at all: ${noOrigin.status}, action ${ranWithoutOrigin ? 'runs' : 'refused'})`,
   );
+});
+
+test('S15 CSRF: the code step, a form post to a route handler (decision 0019), refuses a foreign Origin with the right code', async () => {
+  const t = suite.claim();
+  const browser = await pendingLogin(t, a);
+  const before = await suite.auditCount();
+  const code = authenticatorCode(t.totpKey!);
+  const foreign = await browser.submit('/login/verify', 'code', { code }, { origin: EVIL });
+  const nullOrigin = await browser.submit('/login/verify', 'code', { code }, { origin: 'null' });
+  const stage = async () => (await suite.sql.query(`SELECT stage FROM "Session" WHERE id = $1`, [sessionIdOf(browser)])).rows[0]?.stage;
+  expect({ foreign: foreign.status, nullOrigin: nullOrigin.status, cookies: [...foreign.headers.getSetCookie(), ...nullOrigin.headers.getSetCookie()], audit: (await suite.auditCount()) - before, stage: await stage() }).toEqual({
+    foreign: 403,
+    nullOrigin: 403,
+    cookies: [],
+    audit: 0,
+    stage: 'PENDING_2FA',
+  });
+  // The control: the same code from the portal's own page signs in.
+  const own = await browser.submit('/login/verify', 'code', { code });
+  expect([own.status, own.location]).toEqual([303, '/']);
+  observe(`code step from ${EVIL}: ${foreign.status}; Origin null: ${nullOrigin.status}; no cookie, no audit row, still PENDING_2FA; from its own page: ${own.status} → /`);
 });

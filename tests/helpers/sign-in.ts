@@ -1,5 +1,5 @@
 import { logIn } from '@/app/(auth)/login/actions';
-import { verifyCode } from '@/app/(auth)/login/verify/actions';
+import { postCode } from './code-step';
 import { as, FakeBrowser, form, noState } from './fake-browser';
 import { authenticatorCode } from './totp-reference';
 import type { TestUser } from './factories';
@@ -10,7 +10,7 @@ export async function signedInBrowser(user: TestUser, { atStepOffset = 0 } = {})
   const step = await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
   if (step.redirect === '/login/verify') {
     const code = authenticatorCode(user.secret!, Date.now(), atStepOffset);
-    const done = await as(browser, () => verifyCode(noState, form({ code })));
+    const done = await postCode(browser, form({ code }));
     if (done.redirect !== '/') throw new Error(`verification failed: ${JSON.stringify(done)}`);
   } else if (step.redirect !== '/') {
     throw new Error(`login failed: ${JSON.stringify(step)}`);

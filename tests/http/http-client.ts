@@ -4,7 +4,9 @@
  * of a server-action form ($ACTION_ID_… for a plain action, $ACTION_REF_… / $ACTION_KEY for
  * useActionState); the browser posts them with the visible fields as multipart form data, with
  * an Origin header (Next.js refuses an action whose Origin is not the Host). The answer is a 303
- * with Location (the action redirected) or the page re-rendered with the action's state.
+ * with Location (the action redirected) or the page re-rendered with the action's state. A plain
+ * form (the code step's, decision 0019) is posted to its `action` URL, and its answer to a refusal,
+ * a 303 back to the form's own page (Post/Redirect/Get), is followed as a browser follows it.
  * The same browser can talk to several instances: `server` is chosen per request, the cookie jar
  * is shared, as behind a load balancer. Used by the multi-instance and attack suites, and the bench.
  */
@@ -126,7 +128,14 @@ export class NoJsBrowser {
     const headers: Record<string, string> = {};
     const origin = options.origin === undefined ? server : options.origin;
     if (origin !== null) headers.origin = origin;
-    return this.request(path, { method: 'POST', body, headers, server });
+    const target = formHtml(page.html, which).match(/^<form[^>]*\saction="(\/[^"]*)"/)?.[1];
+    // A plain form without a file is sent as a browser sends it: URL-encoded.
+    const plain = target && [...body.values()].every((value) => typeof value === 'string');
+    const sent = plain ? new URLSearchParams([...body].map(([name, value]) => [name, String(value)])) : body;
+    const answer = await this.request(target ? decodeEntities(target) : path, { method: 'POST', body: sent, headers, server });
+    const back = redirectPath(answer);
+    if (target && answer.status === 303 && back && new URL(back, server).pathname === new URL(path, server).pathname) return this.get(back, server);
+    return answer;
   }
 }
 

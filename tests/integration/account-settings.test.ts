@@ -13,7 +13,7 @@ import AccountSettingsPage from '@/app/(app)/settings/account/page';
 import SecurityActivityPage from '@/app/(app)/settings/security/page';
 import { saveLanguagePreferences } from '@/app/(app)/settings/account/actions';
 import { chooseLanguage } from '@/app/(auth)/language/actions';
-import { verifyCode } from '@/app/(auth)/login/verify/actions';
+import { postCode } from '../helpers/code-step';
 import { getRequestLanguage } from '@/lib/i18n/server';
 import { LOCALE_COOKIE } from '@/lib/i18n/locale';
 import { LanguagePreferencesForm } from '@/components/account/language-preferences-form';
@@ -175,7 +175,7 @@ describe('a login that has not passed its second step', () => {
     browser.headers.set('accept-language', 'nl-BE');
     expect((await as(browser, getRequestLanguage)).result).toEqual({ locale: 'nl', timeZone: 'Europe/Brussels' });
 
-    await expect(as(browser, () => verifyCode(noState, form({ code: authenticatorCode(user.secret!) })))).resolves.toEqual({ redirect: '/' });
+    await expect(postCode(browser, form({ code: authenticatorCode(user.secret!) }))).resolves.toEqual({ redirect: '/' });
     expect((await as(browser, getRequestLanguage)).result).toEqual({ locale: 'fr', timeZone: 'America/New_York' });
   });
 

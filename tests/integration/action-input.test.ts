@@ -15,7 +15,8 @@ import type { FormState } from '@/lib/forms/form-state';
 import { FORM_UNREADABLE as FORM_UNREADABLE_KEY } from '@/lib/forms/form-input';
 import { logIn } from '@/app/(auth)/login/actions';
 import { logOut } from '@/app/(auth)/logout/actions';
-import { verifyCode, verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
+import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
+import { POST as postCodeStep } from '@/app/(auth)/login/verify/code/route';
 import { beginEnrolment, finishEnrolment, generateRecoveryCodes, turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
@@ -133,12 +134,6 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'verifyCode',
-    action: verifyCode as AnyAction,
-    setup: async () => ({ browser: await pendingBrowser(pending), fields: { code: '123456' } }),
-    fileAnswers: { code: { fieldErrors: { code: [CODE_FORMAT_MESSAGE] } } },
-  },
-  {
     name: 'verifyRecoveryCode',
     action: verifyRecoveryCode as AnyAction,
     setup: async () => ({ browser: await pendingBrowser(pending), fields: { recoveryCode: '7KQ2M-XH4PD' } }),
@@ -241,6 +236,70 @@ describe.each(CASES)('$name', ({ action, setup, fileAnswers }) => {
     const outcome = await as(browser, () => action(noState, formWithFile(fields, field)));
     expect(outcome).toEqual({ result: fileAnswers[field] });
     for (const message of messagesOf(outcome.result as FormState)) expect(message).not.toMatch(VALIDATOR_TEXT);
+    expect(await databaseState()).toEqual(before);
+  });
+});
+
+/**
+ * The code step is a route handler (decision 0019): anyone can post anything to it. What is not
+ * a form gets the plain message, a file part as the code gets the form's own message; nothing
+ * changes either way, with or without JavaScript.
+ */
+describe('the code step’s form post', () => {
+  const post = (browser: FakeBrowser, body: BodyInit | null, contentType: string | null, accept = 'application/json') =>
+    as(browser, () =>
+      postCodeStep(
+        new Request('http://localhost:3000/login/verify/code', {
+          method: 'POST',
+          headers: { accept, ...(contentType ? { 'content-type': contentType } : {}) },
+          body,
+        }),
+      ),
+    );
+  const NOT_A_FORM: Array<[string, BodyInit | null, string | null]> = [
+    ['a JSON object', '{"code":"123456"}', 'application/json'],
+    ['plain text', 'code=123456', 'text/plain'],
+    ['multipart without a boundary', 'code=123456', 'multipart/form-data'],
+    ['multipart that does not parse', '--x\r\nnonsense', 'multipart/form-data; boundary=x'],
+    ['no body and no type', null, null],
+  ];
+
+  it.each(NOT_A_FORM)('answers %s with a plain message, changing nothing', async (_label, body, type) => {
+    const browser = await pendingBrowser(pending);
+    const before = await databaseState();
+    const answer = (await post(browser, body, type)).result as Response;
+    expect([answer.status, await answer.json()]).toEqual([400, { state: { message: FORM_UNREADABLE } }]);
+    // Without JavaScript: back to the form, which says the same.
+    const page = (await post(browser, body, type, 'text/html')).result as Response;
+    expect([page.status, page.headers.get('location')]).toEqual([303, '/login/verify?refused=unreadable']);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('refuses a post from another site itself, before reading anything (proxy.ts aside)', async () => {
+    const browser = await pendingBrowser(pending);
+    const before = await databaseState();
+    const from = (origin: string) =>
+      as(browser, () =>
+        postCodeStep(
+          new Request('http://localhost:3000/login/verify/code', {
+            method: 'POST',
+            headers: { host: 'localhost:3000', origin, 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'code=abc',
+          }),
+        ),
+      );
+    expect(((await from('https://evil.example')).result as Response).status).toBe(403);
+    expect(((await from('null')).result as Response).status).toBe(403);
+    // The control: from the portal's own origin the same post is read (and refused for its format).
+    expect(((await from('http://localhost:3000')).result as Response).headers.get('location')).toBe('/login/verify?refused=format');
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('answers a file part as the code with the form’s own message, changing nothing', async () => {
+    const browser = await pendingBrowser(pending);
+    const before = await databaseState();
+    const answer = (await post(browser, formWithFile({ code: '123456' }, 'code'), null)).result as Response;
+    expect(await answer.json()).toEqual({ state: { fieldErrors: { code: [CODE_FORMAT_MESSAGE] } } });
     expect(await databaseState()).toEqual(before);
   });
 });

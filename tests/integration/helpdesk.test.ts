@@ -1,5 +1,6 @@
 /** The helpdesk reset and unlock, and the audit log, against a real database (S4, S5, S9–S12). */
 import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+import { postCode } from '../helpers/code-step';
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
@@ -268,8 +269,7 @@ describe('audit log', () => {
   it('filters by office, type and date range', async () => {
     const user = await createUser({ twoFactor: true });
     const browser = await pendingBrowser(user);
-    const { verifyCode } = await import('@/app/(auth)/login/verify/actions');
-    await as(browser, () => verifyCode(noState, form({ code: wrongCode(user.secret!) })));
+    await postCode(browser, form({ code: wrongCode(user.secret!) }));
     const byOffice = await queryAuditEvents({ officeId: user.officeId!, type: 'login.code_failed' });
     expect(byOffice.events.map((e) => e.subject?.id)).toEqual([user.id]);
     const tomorrow = new Date(Date.now() + 86_400_000);

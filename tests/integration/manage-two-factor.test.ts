@@ -1,5 +1,6 @@
 /** Manage 2FA through its server actions, against a real database (S3, S8, S9, S11, S12, S14). */
 import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+import { postCode } from '../helpers/code-step';
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
@@ -60,8 +61,7 @@ describe('enable 2FA', () => {
     const code = authenticatorCode(secret);
     await finish(browser, code);
     const pending = await pendingBrowser({ ...user, secret });
-    const { verifyCode } = await import('@/app/(auth)/login/verify/actions');
-    const replay = await as(pending, () => verifyCode(noState, form({ code })));
+    const replay = await postCode(pending, form({ code }));
     expect(replay.result?.fieldErrors?.code?.[0]).toMatch(/already been used/);
   });
 

@@ -16,7 +16,8 @@ import { VerifyForm } from '@/components/auth/verify-form';
 import { RememberBrowserCheckbox } from '@/components/auth/remember-browser-checkbox';
 import { findElement } from '../helpers/react-tree';
 import { logIn } from '@/app/(auth)/login/actions';
-import { verifyCode, verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
+import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
+import { postCode } from '../helpers/code-step';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
@@ -46,7 +47,7 @@ async function rememberedBrowser(user: TestUser, { stepOffset = 0 } = {}): Promi
   const browser = new FakeBrowser();
   expect(await login(browser, user)).toEqual({ redirect: '/login/verify' });
   const code = authenticatorCode(user.secret!, Date.now(), stepOffset);
-  expect(await as(browser, () => verifyCode(noState, form({ code, rememberBrowser: 'on' })))).toEqual({ redirect: '/' });
+  expect(await postCode(browser, form({ code, rememberBrowser: 'on' }))).toEqual({ redirect: '/' });
   expect(browser.cookies.has(REMEMBER)).toBe(true);
   await as(browser, logOut);
   return browser;
@@ -90,13 +91,13 @@ it('works with a recovery code too, and only when the box is ticked', async () =
   const user = await createUser({ twoFactor: true });
   const unticked = new FakeBrowser();
   await login(unticked, user);
-  expect(await as(unticked, () => verifyCode(noState, form({ code: authenticatorCode(user.secret!) })))).toEqual({ redirect: '/' });
+  expect(await postCode(unticked, form({ code: authenticatorCode(user.secret!) }))).toEqual({ redirect: '/' });
   expect(unticked.cookies.has(REMEMBER)).toBe(false);
   expect(await db.rememberedBrowser.count({ where: { userId: user.id } })).toBe(0);
   // A forged value other than "on" does not remember either.
   const forged = new FakeBrowser();
   await login(forged, user);
-  await as(forged, () => verifyCode(noState, form({ code: authenticatorCode(user.secret!, Date.now(), 1), rememberBrowser: 'yes' })));
+  await postCode(forged, form({ code: authenticatorCode(user.secret!, Date.now(), 1), rememberBrowser: 'yes' }));
   expect(await db.rememberedBrowser.count({ where: { userId: user.id } })).toBe(0);
 
   const [recoveryCode] = await db.$transaction((tx) => replaceRecoveryCodes(tx, user.id, new Date()));
@@ -208,7 +209,7 @@ describe('the office decides', () => {
       result: { ok: true, message: expect.stringContaining('off'), values: { rememberBrowserDays: '0' } },
     });
     expect(await login(browser, user)).toEqual({ redirect: '/login/verify' });
-    expect(await as(browser, () => verifyCode(noState, form({ code: authenticatorCode(user.secret!, Date.now(), 1), rememberBrowser: 'on' })))).toEqual({
+    expect(await postCode(browser, form({ code: authenticatorCode(user.secret!, Date.now(), 1), rememberBrowser: 'on' }))).toEqual({
       redirect: '/',
     });
     // Nothing new is remembered (the ticked box replaced the browser's old row, which no longer counted anyway).

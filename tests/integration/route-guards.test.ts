@@ -49,7 +49,8 @@ const OPEN_TO_ANONYMOUS = new Set([
 const OPEN_TO_PENDING = new Set([
   ...OPEN_TO_ANONYMOUS,
   '(auth)/login/verify/page.tsx',
-  '(auth)/login/verify/actions.ts#verifyCode',
+  // The app's code: a form post to a route handler (decision 0019).
+  '(auth)/login/verify/code/route.ts#POST',
   '(auth)/login/verify/actions.ts#verifyRecoveryCode',
   // The same step with a security key (S24): its prompt and its answer.
   '(auth)/login/verify/key-actions.ts#startKeyLogin',
@@ -76,6 +77,14 @@ const ROLE_ONLY = [/^\(app\)\/helpdesk\//, /^\(app\)\/office\//];
 const NOT_FOUND_FOR_OTHERS = [/^\(app\)\/office\/audit\//];
 
 type Entry = { name: string; call: () => Promise<unknown> };
+
+/** A route handler that sends the browser elsewhere answers a redirect status; read it as a thrown redirect() is read. */
+async function run(browser: FakeBrowser, entry: Entry) {
+  const outcome = await as(browser, entry.call).catch((error) => ({ error }));
+  const result = 'result' in outcome ? outcome.result : undefined;
+  if (result instanceof Response && result.status >= 300 && result.status < 400) return { redirect: result.headers.get('location') };
+  return outcome;
+}
 
 async function entriesOf(file: string): Promise<Entry[]> {
   const mod = await import(path.join(APP_DIR, file));
@@ -126,21 +135,21 @@ describe.each(routeFiles)('%s', (file) => {
     for (const entry of await entriesOf(file)) {
       const before = await db.auditEvent.count();
       if (!OPEN_TO_ANONYMOUS.has(entry.name)) {
-        const outcome = await as(new FakeBrowser(), entry.call).catch((error) => ({ error }));
+        const outcome = await run(new FakeBrowser(), entry);
         expect([entry.name, outcome]).toEqual([entry.name, { redirect: '/login' }]);
       }
       if (!OPEN_TO_PENDING.has(entry.name)) {
-        const outcome = await as(pending, entry.call).catch((error) => ({ error }));
+        const outcome = await run(pending, entry);
         expect([entry.name, outcome]).toEqual([entry.name, { redirect: '/login/verify' }]);
       }
       if (!OPEN_WHEN_ENROLMENT_DUE.has(entry.name)) {
-        const outcome = await as(enrolmentDue, entry.call).catch((error) => ({ error }));
+        const outcome = await run(enrolmentDue, entry);
         // The verification step sends any signed-in session home, which sends this one on to enrolment.
         const expected = entry.name.startsWith('(auth)/login/verify') ? '/' : '/settings/2fa';
         expect([entry.name, outcome]).toEqual([entry.name, { redirect: expected }]);
       }
       if (ROLE_ONLY.some((pattern) => pattern.test(entry.name))) {
-        const outcome = await as(plainUser, entry.call).catch((error) => ({ error }));
+        const outcome = await run(plainUser, entry);
         if (NOT_FOUND_FOR_OTHERS.some((pattern) => pattern.test(entry.name)))
           expect([entry.name, (outcome as { error?: { digest?: string } }).error?.digest]).toEqual([entry.name, 'NEXT_HTTP_ERROR_FALLBACK;404']);
         else expect([entry.name, outcome]).toEqual([entry.name, { redirect: '/' }]);

@@ -8,7 +8,7 @@ jest.mock('next/headers', () => nextHeaders);
 
 import type { ReactElement, ReactNode } from 'react';
 import { logIn } from '@/app/(auth)/login/actions';
-import { verifyCode } from '@/app/(auth)/login/verify/actions';
+import { postCode } from '../helpers/code-step';
 import LoginPage, { generateMetadata as loginMetadata } from '@/app/(auth)/login/page';
 import VerifyPage from '@/app/(auth)/login/verify/page';
 import { VerificationHelp } from '@/components/auth/verification-help';
@@ -93,12 +93,12 @@ describe('the code step (S4)', () => {
     const b = browser(acceptLanguage);
     expect((await login(b, user.email, user.password)).redirect).toBe('/login/verify');
     for (const count of counts) {
-      const answer = (await as(b, () => verifyCode(noState, form({ code: wrongCode(user.secret!) })))).result;
+      const answer = (await postCode(b, form({ code: wrongCode(user.secret!) }))).result;
       expect(answer?.fieldErrors?.code?.[0]?.startsWith(wrong)).toBe(true);
       expect(answer?.message).toBe(`${count}${sentenceEnd}`);
     }
     // A code that is no code: the format message, in Dutch or French.
-    const malformed = (await as(b, () => verifyCode(noState, form({ code: 'abc' })))).result?.fieldErrors?.code;
+    const malformed = (await postCode(b, form({ code: 'abc' }))).result?.fieldErrors?.code;
     expect(malformed).toEqual([translatorFor(acceptLanguage.startsWith('nl') ? 'nl' : 'fr')('verify.codeFormat')]);
   });
 });

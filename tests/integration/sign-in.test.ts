@@ -4,7 +4,7 @@ jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
 import { logIn } from '@/app/(auth)/login/actions';
-import { verifyCode } from '@/app/(auth)/login/verify/actions';
+import { postCode } from '../helpers/code-step';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
@@ -25,7 +25,7 @@ const [CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOC
 
 const login = (browser: FakeBrowser, email: string, password: string, callbackUrl = '/') =>
   as(browser, () => logIn(noState, form({ email, password, callbackUrl })));
-const verify = (browser: FakeBrowser, code: string, callbackUrl = '/') => as(browser, () => verifyCode(noState, form({ code, callbackUrl })));
+const verify = (browser: FakeBrowser, code: string, callbackUrl = '/') => postCode(browser, form({ code, callbackUrl }));
 const auditTypes = async (userId: string) =>
   (await db.auditEvent.findMany({ where: { subjectUserId: userId }, orderBy: { id: 'asc' }, select: { type: true } })).map((e) => e.type);
 

@@ -16,7 +16,8 @@ import { confirmPasswordToEnable } from '@/app/(app)/settings/2fa/password/actio
 import { confirmItsYou } from '@/app/(app)/confirm/actions';
 import { sendReminderNow } from '@/app/(app)/office/reminders/actions';
 import { logIn } from '@/app/(auth)/login/actions';
-import { verifyCode, verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
+import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
+import { postCode } from '../helpers/code-step';
 import ConfirmPage from '@/app/(app)/confirm/page';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { sessionIdFromToken } from '@/lib/auth/session-token';
@@ -194,7 +195,7 @@ describe('the window', () => {
     const first = await signedInBrowser(user);
     const second = new FakeBrowser();
     await as(second, () => logIn(noState, form({ email: user.email, password: user.password })));
-    await as(second, () => verifyCode(noState, form({ code: nextCode(user) })));
+    await postCode(second, form({ code: nextCode(user) }));
     await ageCheck(first);
     expect(await hasFreshSecondFactor(sessionIdOf(second))).toBe(true);
     expect(await hasFreshSecondFactor(sessionIdOf(first))).toBe(false);
@@ -207,7 +208,7 @@ describe('the check', () => {
     const browser = new FakeBrowser();
     await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
     const loginCode = authenticatorCode(user.secret!);
-    expect(await as(browser, () => verifyCode(noState, form({ code: loginCode })))).toEqual({ redirect: '/' });
+    expect(await postCode(browser, form({ code: loginCode }))).toEqual({ redirect: '/' });
     await ageCheck(browser);
     const outcome = await confirm(browser, { code: loginCode });
     expect(outcome.result?.fieldErrors?.code?.[0]).toMatch(/already been used/);
@@ -228,7 +229,7 @@ describe('the check', () => {
     expect(await db.auditEvent.count({ where: { subjectUserId: user.id, type: 'step_up.passed', outcome: 'SUCCESS', factor: 'totp' } })).toBe(1);
 
     const elsewhere = await pendingBrowser(user);
-    const outcome = await as(elsewhere, () => verifyCode(noState, form({ code })));
+    const outcome = await postCode(elsewhere, form({ code }));
     expect(outcome.result?.fieldErrors?.code?.[0]).toMatch(/already been used/);
   });
 
@@ -261,7 +262,7 @@ describe('the check', () => {
     expect((await confirm(browser, { code: nextCode(user) })).result?.message).toMatch(/paused/);
     expect(await hasFreshSecondFactor(sessionIdOf(browser))).toBe(false);
     const elsewhere = await pendingBrowser(user);
-    expect(await as(elsewhere, () => verifyCode(noState, form({ code: nextCode(user) })))).toEqual({ redirect: '/login?notice=code-locked' });
+    expect(await postCode(elsewhere, form({ code: nextCode(user) }))).toEqual({ redirect: '/login?notice=code-locked' });
   });
 
   it(`ends the session after ${CHALLENGE_ATTEMPT_LIMIT} wrong codes, as a used-up login challenge`, async () => {

@@ -23,6 +23,7 @@ const GENERATED = ['node_modules/', '.next/', 'lib/generated/', 'data/', '.env',
 /** Names of other projects' code that a document names on purpose, with why. */
 const NOT_OURS: Record<string, string> = {
   getServerSession: 'next-auth, in decision 0001 (why the portal does not use it)',
+  createRedirectRenderResult: 'Next.js 16 internals (action-handler.js), in decision 0019 (why the code step left the server action)',
 };
 
 /** Folders never searched: dependencies, build output, and the migrations (SQL, named only by folder). */

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { requirePendingLogin } from '@/lib/auth/guards';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { rememberBrowserDays } from '@/lib/auth/remembered-browsers';
+import { codeRefusalFromQuery, codeRefusalState } from '@/lib/auth/code-refusal';
 import { productConfig } from '@/lib/env';
 import { getTranslator } from '@/lib/i18n/server';
 import { logOut } from '@/app/(auth)/logout/actions';
@@ -44,6 +45,9 @@ export default async function VerifyPage({ searchParams }: Props) {
   // The office's days for "remember this browser" (S18): 0 means the office turned it off, and the choice is not offered.
   const rememberDays = await rememberBrowserDays(session.user.officeId);
   const keys = await getTranslator('securityKeys.login');
+  // The code form posted without JavaScript comes back here with its refusal in the query string (lib/auth/code-refusal.ts).
+  const sentBack = method === 'app' ? codeRefusalFromQuery(params) : null;
+  const codeState = sentBack ? await codeRefusalState(sentBack.refusal, sentBack.remember) : {};
   const switchLabel = { key: keys('useKey'), app: methods.key ? keys('useApp') : t('useApp'), 'recovery-code': t('useRecoveryCode') };
 
   return (
@@ -69,7 +73,7 @@ export default async function VerifyPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t.rich('intro', { email: session.user.email, appName: APP_NAME, b: account })}</p>
           <div className="mt-6">
-            <VerifyForm callbackUrl={callbackUrl} rememberDays={rememberDays} />
+            <VerifyForm callbackUrl={callbackUrl} rememberDays={rememberDays} initialState={codeState} />
           </div>
         </>
       )}

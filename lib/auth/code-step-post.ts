@@ -1,0 +1,82 @@
+import 'server-only';
+import { isFromAnotherSite } from '@/lib/forms/unacceptable-request';
+import { textField } from '@/lib/forms/form-input';
+import { parseVerificationCode } from '@/lib/two-factor/code-format';
+import { getCurrentSession } from './guards';
+import type { SessionContext } from './sessions';
+import { getRequestMeta } from './request-meta';
+import { verifySecondFactor } from './verify-second-factor';
+import { secondStepReply } from './code-step-answer';
+import { codeRefusalQuery, codeRefusalState, type CodeRefusal } from './code-refusal';
+import { safeCallbackUrl } from './safe-callback-url';
+
+/**
+ * The login's code step as a plain HTML form post to a route handler (decision 0019): the
+ * form works without JavaScript (answered 303, Post/Redirect/Get), and with it the page posts
+ * the same form with `Accept: application/json` and shows the answer in place. It replaces a
+ * server action, whose machinery cost more than all the verification work (bench/README.md).
+ *
+ * What the framework did for the action is done here: the Origin check (proxy.ts answers a
+ * foreign Origin first, in words; this is the route's own), the guard before the body is read,
+ * a body that is not a form refused without changing anything, and no error text to the user.
+ */
+export async function codeStepPost(request: Request): Promise<Response> {
+  const json = (request.headers.get('accept') ?? '').includes('application/json');
+  if (isFromAnotherSite(request.headers)) return new Response(null, { status: 403, headers: NO_STORE });
+
+  let session: SessionContext | null;
+  try {
+    session = await getCurrentSession();
+  } catch (error) {
+    console.error('[code step] failed:', error);
+    return refused({ reason: 'later' }, false, '/login/verify?refused=later', json);
+  }
+  if (!session) return go('/login', json);
+  if (session.stage !== 'PENDING_2FA') return go('/', json);
+  const back = (formData: FormData | null, refusal: CodeRefusal, remember: boolean) => backToForm(session, formData, refusal, remember, json);
+
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    return back(null, { reason: 'unreadable' }, false);
+  }
+  const remember = textField(formData, 'rememberBrowser') === 'on';
+  try {
+    const parsed = parseVerificationCode(textField(formData, 'code'));
+    if (!parsed.ok) return back(formData, { reason: 'format' }, remember);
+
+    const result = await verifySecondFactor({ sessionId: session.sessionId, factor: 'totp', code: parsed.code }, await getRequestMeta());
+    const reply = await secondStepReply(result, formData);
+    if ('to' in reply) return go(reply.to, json);
+    return back(formData, { reason: reply.refused, attemptsLeft: reply.attemptsLeft }, remember);
+  } catch (error) {
+    console.error('[code step] failed:', error);
+    return back(formData, { reason: 'later' }, remember);
+  }
+}
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/** Where the browser goes next: a 303 for a form, the path for the page's script (which loads it). */
+function go(to: string, json: boolean): Response {
+  return json ? Response.json({ to }, { headers: NO_STORE }) : new Response(null, { status: 303, headers: { ...NO_STORE, Location: to } });
+}
+
+/** Back to the code form, whichever method the page would start on (a user with a key starts on the key), with the refusal. */
+function backToForm(session: SessionContext, formData: FormData | null, refusal: CodeRefusal, remember: boolean, json: boolean): Promise<Response> {
+  const callbackUrl = safeCallbackUrl(formData ? textField(formData, 'callbackUrl') : '/');
+  const query = {
+    ...(session.user.twoFactorMethods.key ? { method: 'app' } : {}),
+    ...(callbackUrl === '/' ? {} : { callbackUrl }),
+    ...codeRefusalQuery(refusal, remember),
+  };
+  return refused(refusal, remember, `/login/verify?${new URLSearchParams(query)}`, json);
+}
+
+/** A refusal: for a form, back to its page (the reason in the query); for the page's script, the form's state in words. */
+async function refused(refusal: CodeRefusal, remember: boolean, page: string, json: boolean): Promise<Response> {
+  if (!json) return go(page, false);
+  const status = refusal.reason === 'unreadable' ? 400 : refusal.reason === 'later' ? 500 : 200;
+  return Response.json({ state: await codeRefusalState(refusal, remember) }, { status, headers: NO_STORE });
+}
