@@ -68,7 +68,13 @@ test('S15 CSRF: the code step, a form post to a route handler (decision 0019), r
   const foreign = await browser.submit('/login/verify', 'code', { code }, { origin: EVIL });
   const nullOrigin = await browser.submit('/login/verify', 'code', { code }, { origin: 'null' });
   const stage = async () => (await suite.sql.query(`SELECT stage FROM "Session" WHERE id = $1`, [sessionIdOf(browser)])).rows[0]?.stage;
-  expect({ foreign: foreign.status, nullOrigin: nullOrigin.status, cookies: [...foreign.headers.getSetCookie(), ...nullOrigin.headers.getSetCookie()], audit: (await suite.auditCount()) - before, stage: await stage() }).toEqual({
+  expect({
+    foreign: foreign.status,
+    nullOrigin: nullOrigin.status,
+    cookies: [...foreign.headers.getSetCookie(), ...nullOrigin.headers.getSetCookie()],
+    audit: (await suite.auditCount()) - before,
+    stage: await stage(),
+  }).toEqual({
     foreign: 403,
     nullOrigin: 403,
     cookies: [],
@@ -78,5 +84,7 @@ test('S15 CSRF: the code step, a form post to a route handler (decision 0019), r
   // The control: the same code from the portal's own page signs in.
   const own = await browser.submit('/login/verify', 'code', { code });
   expect([own.status, own.location]).toEqual([303, '/']);
-  observe(`code step from ${EVIL}: ${foreign.status}; Origin null: ${nullOrigin.status}; no cookie, no audit row, still PENDING_2FA; from its own page: ${own.status} → /`);
+  observe(
+    `code step from ${EVIL}: ${foreign.status}; Origin null: ${nullOrigin.status}; no cookie, no audit row, still PENDING_2FA; from its own page: ${own.status} → /`,
+  );
 });
