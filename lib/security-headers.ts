@@ -28,3 +28,17 @@ export function securityHeaders({ nonce, isDev, isHttps }: { nonce: string; isDe
     ...(isHttps && !isDev ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
   };
 }
+
+/**
+ * A fresh nonce and the headers for `request`'s response: what proxy.ts puts on every response,
+ * and the code step's route handler on its own (it is outside the proxy: decision 0019).
+ */
+export function securityHeadersFor(request: { nextUrl: URL; headers: Headers }): { nonce: string; headers: Record<string, string> } {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const headers = securityHeaders({
+    nonce,
+    isDev: process.env.NODE_ENV === 'development',
+    isHttps: request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https',
+  });
+  return { nonce, headers };
+}

@@ -1,5 +1,7 @@
 import 'server-only';
-import { isFromAnotherSite } from '@/lib/forms/unacceptable-request';
+import type { NextRequest } from 'next/server';
+import { unacceptableRequestAnswer } from '@/lib/forms/unacceptable-request';
+import { securityHeadersFor } from '@/lib/security-headers';
 import { textField } from '@/lib/forms/form-input';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { getCurrentSession } from './guards';
@@ -16,13 +18,24 @@ import { safeCallbackUrl } from './safe-callback-url';
  * the same form with `Accept: application/json` and shows the answer in place. It replaces a
  * server action, whose machinery cost more than all the verification work (bench/README.md).
  *
- * What the framework did for the action is done here: the Origin check (proxy.ts answers a
- * foreign Origin first, in words; this is the route's own), the guard before the body is read,
- * a body that is not a form refused without changing anything, and no error text to the user.
+ * What the framework and proxy.ts did for the action is done here: proxy.ts leaves this path out
+ * (running a proxy cost a third of the request), so the route refuses a body over the limit, a
+ * foreign Origin and unreadable multipart with the proxy's own answers (403 for another site:
+ * Next.js's check on actions, to the letter), sets the proxy's security headers on every answer,
+ * runs the guard before it reads the body, refuses a body that is not a form without changing
+ * anything, and shows no error text to the user.
  */
-export async function codeStepPost(request: Request): Promise<Response> {
+export async function codeStepPost(request: NextRequest): Promise<Response> {
+  const { nonce, headers } = securityHeadersFor(request);
+  const answer = await answerTo(request, nonce);
+  for (const [name, value] of Object.entries(headers)) answer.headers.set(name, value);
+  return answer;
+}
+
+async function answerTo(request: NextRequest, nonce: string): Promise<Response> {
+  const refusedUnread = await unacceptableRequestAnswer(request, nonce);
+  if (refusedUnread) return refusedUnread;
   const json = (request.headers.get('accept') ?? '').includes('application/json');
-  if (isFromAnotherSite(request.headers)) return new Response(null, { status: 403, headers: NO_STORE });
 
   let session: SessionContext | null;
   try {

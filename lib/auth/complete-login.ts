@@ -20,41 +20,62 @@ import { DEVICE_COOKIE_MAX_AGE_MS, NEW_SIGN_IN_AFTER_MS } from './limits';
  */
 export async function afterLoginCompleted(sessionToken: string, { remember = false }: { remember?: boolean } = {}): Promise<void> {
   const now = new Date();
-  // One statement where the model API's read of the session and its user is two (issue 17: every completed login runs this).
-  // i18n-exempt: SQL, not text for people.
-  const [session] = await db.$queryRaw<
-    Array<{ stage: string; secondFactor: string | null; id: string; officeId: string | null; sessionVersion: number | bigint }>
-  >`
-    SELECT s."stage", s."secondFactor", u."id", u."officeId", u."sessionVersion" FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${sessionIdFromToken(sessionToken)}`;
-  if (!session || session.stage !== 'ACTIVE') return;
-  const user = { id: session.id, officeId: session.officeId, sessionVersion: Number(session.sessionVersion) };
-  const meta = await getRequestMeta();
   const tokens = await readBrowserTokens();
   const deviceToken = tokens.deviceToken ?? createSessionToken();
+  const deviceHash = sessionIdFromToken(deviceToken);
+  // One statement (issue 17: every completed login runs this): the session and its user, when the
+  // account last signed in from this browser (null: never) and how many browsers it has.
+  // i18n-exempt: SQL, not text for people.
+  const [session] = await db.$queryRaw<
+    Array<{
+      stage: string;
+      secondFactor: string | null;
+      id: string;
+      officeId: string | null;
+      sessionVersion: number | bigint;
+      deviceLastSignInAt: Date | string | null;
+      devices: number | bigint;
+    }>
+  >`
+    SELECT s."stage", s."secondFactor", u."id", u."officeId", u."sessionVersion",
+      (SELECT d."lastSignInAt" FROM "TrustedDevice" d WHERE d."tokenHash" = ${deviceHash} AND d."userId" = u."id") AS "deviceLastSignInAt",
+      (SELECT count(*) FROM "TrustedDevice" d WHERE d."userId" = u."id") AS "devices"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${sessionIdFromToken(sessionToken)}`;
+  if (!session || session.stage !== 'ACTIVE') return;
+  const user = { id: session.id, officeId: session.officeId, sessionVersion: Number(session.sessionVersion) };
+  const lastSignInAt = session.deviceLastSignInAt === null ? null : new Date(session.deviceLastSignInAt);
+  const knownRecently = lastSignInAt !== null && now.getTime() - lastSignInAt.getTime() < NEW_SIGN_IN_AFTER_MS;
+  // The first device an account ever trusts is not news (every account's first login after this feature shipped).
+  const newSignIn = !knownRecently && (lastSignInAt !== null || Number(session.devices) > 0);
   // Only a login that just passed a code may remember its browser: a remembered browser cannot extend itself.
   const mayRemember = remember && (session.secondFactor === 'totp' || session.secondFactor === 'recovery_code' || session.secondFactor === 'security_key');
 
-  const remembered = await transaction(async (tx) => {
-    const device = await trustDevice(tx, deviceToken, user.id, now);
-    const knownRecently = device.lastSignInAt !== null && now.getTime() - device.lastSignInAt.getTime() < NEW_SIGN_IN_AFTER_MS;
-    // The first device an account ever trusts is not news (every account's first login after this feature shipped).
-    if (!knownRecently && device.hasOtherDevices) await enqueueNewSignInEmail(tx, { userId: user.id, meta, now });
-    if (!mayRemember) return null;
-    // A browser holds one remembered-browser cookie: the row of the one it replaces goes with it, if it is this user's.
-    if (tokens.rememberToken) await tx.rememberedBrowser.deleteMany({ where: { tokenHash: sessionIdFromToken(tokens.rememberToken), userId: user.id } });
-    const created = await rememberBrowser(tx, user, browserSummary(meta.userAgent) ?? '?', now);
-    if (created) {
-      await recordAuditEvent(tx, {
-        type: 'remembered_browser.created',
-        outcome: 'SUCCESS',
-        subjectUserId: user.id,
-        officeId: user.officeId,
-        meta,
-        details: { rememberedBrowserId: created.id, until: created.expiresAt.toISOString() },
-      });
-    }
-    return created;
-  });
+  let remembered: Awaited<ReturnType<typeof rememberBrowser>> = null;
+  if (!newSignIn && !mayRemember) {
+    // Most logins: the device's row is all there is to write, one statement with its own commit.
+    await trustDevice(db, deviceToken, user.id, now);
+  } else {
+    const meta = await getRequestMeta();
+    remembered = await transaction(async (tx) => {
+      await trustDevice(tx, deviceToken, user.id, now);
+      if (newSignIn) await enqueueNewSignInEmail(tx, { userId: user.id, meta, now });
+      if (!mayRemember) return null;
+      // A browser holds one remembered-browser cookie: the row of the one it replaces goes with it, if it is this user's.
+      if (tokens.rememberToken) await tx.rememberedBrowser.deleteMany({ where: { tokenHash: sessionIdFromToken(tokens.rememberToken), userId: user.id } });
+      const created = await rememberBrowser(tx, user, browserSummary(meta.userAgent) ?? '?', now);
+      if (created) {
+        await recordAuditEvent(tx, {
+          type: 'remembered_browser.created',
+          outcome: 'SUCCESS',
+          subjectUserId: user.id,
+          officeId: user.officeId,
+          meta,
+          details: { rememberedBrowserId: created.id, until: created.expiresAt.toISOString() },
+        });
+      }
+      return created;
+    });
+  }
 
   await writeDeviceCookie(deviceToken, new Date(now.getTime() + DEVICE_COOKIE_MAX_AGE_MS));
   if (remembered) await writeRememberCookie(remembered.token, remembered.expiresAt);

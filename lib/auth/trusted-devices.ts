@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { db, type TxClient } from '@/lib/db';
 import { sessionIdFromToken } from './session-token';
 import { DEVICE_FAILURE_LIMIT, DEVICE_FAILURE_WINDOW_MS } from './limits';
@@ -49,33 +50,16 @@ export async function clearAccountDeviceFailures(userId: string): Promise<void> 
 }
 
 /**
- * After a completed login: the browser's device cookie is trusted for this account from now on.
- * Returns when the account last signed in from it (null: never), for the new-sign-in e-mail,
- * and whether the account had other devices (none: its first login since device cookies).
+ * After a completed login: the browser's device cookie is trusted for this account from now on,
+ * its last sign-in now. One statement, new device or known (two logins of one browser at once
+ * meet in the unique key, and both end with the row); `tx` is the database itself when nothing
+ * else is written with it. The id is ours to choose (a raw INSERT gets no Prisma default); no one
+ * reads it but the row's own updates.
  */
-export async function trustDevice(
-  tx: TxClient,
-  token: string,
-  userId: string,
-  now = new Date(),
-): Promise<{ lastSignInAt: Date | null; hasOtherDevices: boolean }> {
-  const tokenHash = sessionIdFromToken(token);
-  // One statement for what two of the model API's cost (issue 17: every completed login runs this):
-  // this device's last sign-in, if it is known, and how many devices the account has.
+export async function trustDevice(tx: TxClient | typeof db, token: string, userId: string, now = new Date()): Promise<void> {
   // i18n-exempt: SQL, not text for people.
-  const [seen] = await tx.$queryRaw<Array<{ lastSignInAt: Date | string | null; devices: number | bigint }>>`
-    SELECT (SELECT d."lastSignInAt" FROM "TrustedDevice" d WHERE d."tokenHash" = ${tokenHash} AND d."userId" = ${userId}) AS "lastSignInAt",
-      (SELECT count(*) FROM "TrustedDevice" d WHERE d."userId" = ${userId}) AS "devices"`;
-  if (seen.lastSignInAt !== null) {
-    await tx.$executeRaw`UPDATE "TrustedDevice" SET "lastSignInAt" = ${now} WHERE "tokenHash" = ${tokenHash} AND "userId" = ${userId}`;
-    return { lastSignInAt: seen.lastSignInAt instanceof Date ? seen.lastSignInAt : new Date(seen.lastSignInAt), hasOtherDevices: true };
-  }
-  const others = Number(seen.devices);
-  try {
-    await tx.trustedDevice.create({ data: { tokenHash, userId, createdAt: now, lastSignInAt: now, windowStart: now } });
-  } catch (error) {
-    // Two logins of one browser at once: the other one made the row, which is all we need.
-    if ((error as { code?: string }).code !== 'P2002') throw error;
-  }
-  return { lastSignInAt: null, hasOtherDevices: others > 0 };
+  await tx.$executeRaw`
+    INSERT INTO "TrustedDevice" ("id", "tokenHash", "userId", "failures", "windowStart", "createdAt", "lastSignInAt")
+    VALUES (${randomUUID()}, ${sessionIdFromToken(token)}, ${userId}, 0, ${now}, ${now}, ${now})
+    ON CONFLICT ("tokenHash", "userId") DO UPDATE SET "lastSignInAt" = excluded."lastSignInAt"`;
 }

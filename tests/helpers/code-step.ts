@@ -1,3 +1,4 @@
+import { NextRequest } from 'next/server';
 import { POST } from '@/app/(auth)/login/verify/code/route';
 import type { FormState } from '@/lib/forms/form-state';
 import { as, type FakeBrowser, type Outcome } from './fake-browser';
@@ -9,7 +10,7 @@ import { as, type FakeBrowser, type Outcome } from './fake-browser';
  */
 export async function postCode(browser: FakeBrowser, formData: FormData): Promise<Outcome<FormState>> {
   const body = new URLSearchParams([...formData].map(([name, value]) => [name, String(value)]));
-  const request = new Request('http://localhost:3000/login/verify/code', { method: 'POST', headers: { accept: 'application/json' }, body });
+  const request = new NextRequest('http://localhost:3000/login/verify/code', { method: 'POST', headers: { accept: 'application/json' }, body });
   const response = (await as(browser, () => POST(request))).result!;
   const answer = (await response.json()) as { to: string } | { state: FormState };
   return 'to' in answer ? { redirect: answer.to } : { result: answer.state };

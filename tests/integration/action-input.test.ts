@@ -7,6 +7,7 @@
  * no form data and with a file part in each field: each answer is a plain message, and nothing in
  * the database changes (no audit row, no attempt counted, no session).
  */
+import { NextRequest } from 'next/server';
 import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
 
@@ -249,7 +250,7 @@ describe('the code step’s form post', () => {
   const post = (browser: FakeBrowser, body: BodyInit | null, contentType: string | null, accept = 'application/json') =>
     as(browser, () =>
       postCodeStep(
-        new Request('http://localhost:3000/login/verify/code', {
+        new NextRequest('http://localhost:3000/login/verify/code', {
           method: 'POST',
           headers: { accept, ...(contentType ? { 'content-type': contentType } : {}) },
           body,
@@ -259,8 +260,6 @@ describe('the code step’s form post', () => {
   const NOT_A_FORM: Array<[string, BodyInit | null, string | null]> = [
     ['a JSON object', '{"code":"123456"}', 'application/json'],
     ['plain text', 'code=123456', 'text/plain'],
-    ['multipart without a boundary', 'code=123456', 'multipart/form-data'],
-    ['multipart that does not parse', '--x\r\nnonsense', 'multipart/form-data; boundary=x'],
     ['no body and no type', null, null],
   ];
 
@@ -275,13 +274,29 @@ describe('the code step’s form post', () => {
     expect(await databaseState()).toEqual(before);
   });
 
+  // No script of ours sends multipart here: these get proxy.ts's own refusal, a page in words (the route does the proxy's checks itself).
+  it.each([
+    ['without a boundary', 'multipart/form-data'],
+    ['that does not parse', 'multipart/form-data; boundary=x'],
+  ])('answers multipart %s with the proxy’s page in words, changing nothing', async (_label, type) => {
+    const browser = await pendingBrowser(pending);
+    const before = await databaseState();
+    const answer = (await post(browser, '--x\r\nnonsense', type)).result as Response;
+    expect([answer.status, answer.headers.get('content-type'), (await answer.text()).includes(FORM_UNREADABLE)]).toEqual([
+      400,
+      'text/html; charset=utf-8',
+      true,
+    ]);
+    expect(await databaseState()).toEqual(before);
+  });
+
   it('refuses a post from another site itself, before reading anything (proxy.ts aside)', async () => {
     const browser = await pendingBrowser(pending);
     const before = await databaseState();
     const from = (origin: string) =>
       as(browser, () =>
         postCodeStep(
-          new Request('http://localhost:3000/login/verify/code', {
+          new NextRequest('http://localhost:3000/login/verify/code', {
             method: 'POST',
             headers: { host: 'localhost:3000', origin, 'content-type': 'application/x-www-form-urlencoded' },
             body: 'code=abc',
@@ -293,6 +308,20 @@ describe('the code step’s form post', () => {
     // The control: from the portal's own origin the same post is read (and refused for its format).
     expect(((await from('http://localhost:3000')).result as Response).headers.get('location')).toBe('/login/verify?refused=format');
     expect(await databaseState()).toEqual(before);
+  });
+
+  it('sets the security headers proxy.ts sets elsewhere (S15): the proxy leaves this path out', async () => {
+    const browser = await pendingBrowser(pending);
+    for (const accept of ['application/json', 'text/html']) {
+      const answer = (await post(browser, 'code=abc', 'application/x-www-form-urlencoded', accept)).result as Response;
+      expect([accept, answer.headers.get('x-frame-options'), answer.headers.get('x-content-type-options'), answer.headers.get('cache-control')]).toEqual([
+        accept,
+        'DENY',
+        'nosniff',
+        'no-store',
+      ]);
+      expect(answer.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    }
   });
 
   it('answers a file part as the code with the form’s own message, changing nothing', async () => {

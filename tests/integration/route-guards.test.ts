@@ -4,6 +4,7 @@
  * browser, a browser with a pending login, a user past their office's 2FA deadline and, where
  * a role is needed, a user without it.
  */
+import { NextRequest } from 'next/server';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
@@ -100,7 +101,7 @@ async function entriesOf(file: string): Promise<Entry[]> {
   if (/route\.ts$/.test(file)) {
     return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
       .filter((method) => typeof mod[method] === 'function')
-      .map((method) => ({ name: `${file}#${method}`, call: () => mod[method](new Request('http://localhost/x', { method }), props) }));
+      .map((method) => ({ name: `${file}#${method}`, call: () => mod[method](new NextRequest('http://localhost/x', { method }), props) }));
   }
   return [{ name: file, call: () => mod.default(props) }];
 }
