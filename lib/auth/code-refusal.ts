@@ -1,22 +1,27 @@
 import 'server-only';
 import type { FormState } from '@/lib/forms/form-state';
 import { FORM_UNREADABLE } from '@/lib/forms/form-input';
-import { tryAgainLaterText } from '@/lib/forms/try-again-later';
+import type { Locale } from '@/lib/i18n/locale';
 import type { Message } from '@/lib/i18n/messages';
-import { translate } from '@/lib/i18n/server';
+import { getRequestLocale, translateMessage } from '@/lib/i18n/server';
 import { CODE_FORMAT_MESSAGE } from '@/lib/two-factor/code-format';
 import { attemptsLeft, CODE_ALREADY_USED, CODE_NOT_ACCEPTED } from './login-messages';
 import { CODE_FAILURE_LIMIT } from './limits';
 
+type RefusalWords = { wrong: Message; replayed: Message };
+
 /** A refused code, in the words of its kind: the field's message and the attempts left (the app's code and the recovery code alike). */
-export function refusedCode(field: string, messages: { wrong: Message; replayed: Message }) {
-  return async (kind: 'wrong' | 'replayed', left: number): Promise<FormState> => ({
-    fieldErrors: { [field]: [await translate(messages[kind])] },
-    message: await translate(attemptsLeft(left)),
-  });
+function refusedCodeState(field: string, words: RefusalWords, kind: 'wrong' | 'replayed', left: number, say: (message: Message) => string): FormState {
+  return { fieldErrors: { [field]: [say(words[kind])] }, message: say(attemptsLeft(left)) };
 }
 
-const refusedAppCode = refusedCode('code', { wrong: CODE_NOT_ACCEPTED, replayed: CODE_ALREADY_USED });
+/** The same as a server action answers it (the recovery code's form), in the request's language. */
+export function refusedCode(field: string, words: RefusalWords) {
+  return async (kind: 'wrong' | 'replayed', left: number): Promise<FormState> => {
+    const locale = await getRequestLocale();
+    return refusedCodeState(field, words, kind, left, (message) => translateMessage(locale, message));
+  };
+}
 
 /**
  * Why the code step's form post (app/(auth)/login/verify/code/route.ts) did not sign the user in.
@@ -26,19 +31,23 @@ const refusedAppCode = refusedCode('code', { wrong: CODE_NOT_ACCEPTED, replayed:
  */
 export type CodeRefusal = { reason: 'format' | 'unreadable' | 'later' } | { reason: 'wrong' | 'replayed'; attemptsLeft: number };
 
-/** The form's state for a refusal, in the request's language; "remember this browser" stays as the user left it. */
-export async function codeRefusalState(refusal: CodeRefusal, remember: boolean): Promise<FormState> {
+/**
+ * The form's state for a refusal, in `locale` (the request's: the route handler has it from the
+ * session it read, the page from getRequestLocale); "remember this browser" stays as the user left it.
+ */
+export function codeRefusalState(refusal: CodeRefusal, remember: boolean, locale: Locale): FormState {
   const values = remember ? { rememberBrowser: 'on' } : undefined;
+  const say = (message: Message) => translateMessage(locale, message);
   switch (refusal.reason) {
     case 'format':
-      return { fieldErrors: { code: [await translate(CODE_FORMAT_MESSAGE)] }, values };
+      return { fieldErrors: { code: [say(CODE_FORMAT_MESSAGE)] }, values };
     case 'unreadable':
-      return { message: await translate(FORM_UNREADABLE), values };
+      return { message: say(FORM_UNREADABLE), values };
     case 'later':
-      return { message: await tryAgainLaterText(), values };
+      return { message: say('errors.tryAgainLater'), values };
     case 'wrong':
     case 'replayed':
-      return { ...(await refusedAppCode(refusal.reason, refusal.attemptsLeft)), values };
+      return { ...refusedCodeState('code', { wrong: CODE_NOT_ACCEPTED, replayed: CODE_ALREADY_USED }, refusal.reason, refusal.attemptsLeft, say), values };
   }
 }
 

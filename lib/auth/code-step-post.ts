@@ -5,6 +5,7 @@ import { securityHeadersFor } from '@/lib/security-headers';
 import { textField } from '@/lib/forms/form-input';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { getCurrentSession } from './guards';
+import { requestLanguageOf } from '@/lib/i18n/server';
 import type { SessionContext } from './sessions';
 import { getRequestMeta } from './request-meta';
 import { verifySecondFactor } from './verify-second-factor';
@@ -42,7 +43,7 @@ async function answerTo(request: NextRequest, nonce: string): Promise<Response> 
     session = await getCurrentSession();
   } catch (error) {
     console.error('[code step] failed:', error);
-    return refused({ reason: 'later' }, false, '/login/verify?refused=later', json);
+    return refused({ reason: 'later' }, false, '/login/verify?refused=later', json, null);
   }
   if (!session) return go('/login', json);
   if (session.stage !== 'PENDING_2FA') return go('/', json);
@@ -71,9 +72,19 @@ async function answerTo(request: NextRequest, nonce: string): Promise<Response> 
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+/**
+ * A JSON answer, never compressed: `next start` compresses every answer of a route handler (it
+ * drops Content-Length, so its compression cannot see the size), which for a dozen bytes is a gzip
+ * stream set up and torn down, 5 % of the process at c=20. `no-transform` is the one thing its
+ * compression (and any proxy) leaves alone.
+ */
+function jsonAnswer(value: unknown, status: number): Response {
+  return new Response(JSON.stringify(value), { status, headers: { 'Cache-Control': 'no-store, no-transform', 'Content-Type': 'application/json' } });
+}
+
 /** Where the browser goes next: a 303 for a form, the path for the page's script (which loads it). */
 function go(to: string, json: boolean): Response {
-  return json ? Response.json({ to }, { headers: NO_STORE }) : new Response(null, { status: 303, headers: { ...NO_STORE, Location: to } });
+  return json ? jsonAnswer({ to }, 200) : new Response(null, { status: 303, headers: { ...NO_STORE, Location: to } });
 }
 
 /** Back to the code form, whichever method the page would start on (a user with a key starts on the key), with the refusal. */
@@ -84,12 +95,13 @@ function backToForm(session: SessionContext, formData: FormData | null, refusal:
     ...(callbackUrl === '/' ? {} : { callbackUrl }),
     ...codeRefusalQuery(refusal, remember),
   };
-  return refused(refusal, remember, `/login/verify?${new URLSearchParams(query)}`, json);
+  return refused(refusal, remember, `/login/verify?${new URLSearchParams(query)}`, json, session);
 }
 
 /** A refusal: for a form, back to its page (the reason in the query); for the page's script, the form's state in words. */
-async function refused(refusal: CodeRefusal, remember: boolean, page: string, json: boolean): Promise<Response> {
+async function refused(refusal: CodeRefusal, remember: boolean, page: string, json: boolean, session: SessionContext | null): Promise<Response> {
   if (!json) return go(page, false);
   const status = refusal.reason === 'unreadable' ? 400 : refusal.reason === 'later' ? 500 : 200;
-  return Response.json({ state: await codeRefusalState(refusal, remember) }, { status, headers: NO_STORE });
+  // The session read above gives the language: no second read for the words (requestLanguageOf).
+  return jsonAnswer({ state: codeRefusalState(refusal, remember, (await requestLanguageOf(session)).locale) }, status);
 }

@@ -20,7 +20,7 @@ export async function tryAgainLater(error: unknown, state: FormState = {}): Prom
  * A signed-in user's language is read from the database (lib/i18n/server.ts), which may be
  * what just failed: then the configured default language, rather than a second failure.
  */
-export async function tryAgainLaterText(): Promise<string> {
+async function tryAgainLaterText(): Promise<string> {
   try {
     return await translate('errors.tryAgainLater');
   } catch {

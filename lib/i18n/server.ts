@@ -46,9 +46,18 @@ async function signedInUserSettings(): Promise<UserLanguageSettings | null> {
 export type RequestLanguage = { locale: Locale; timeZone: string };
 
 /** The language and time zone of this request, decided once per request (React cache). */
-export const getRequestLanguage = cache(async (): Promise<RequestLanguage> => {
+export const getRequestLanguage = cache(async (): Promise<RequestLanguage> => languageOf(await signedInUserSettings()));
+
+/**
+ * The same for a caller that has read the session already: a route handler, where React's
+ * per-request cache does not hold and getRequestLanguage() would read the session again.
+ */
+export async function requestLanguageOf(session: SessionContext | null): Promise<RequestLanguage> {
+  return languageOf(session?.stage === 'ACTIVE' ? { locale: session.user.locale, timeZone: session.user.timeZone } : null);
+}
+
+async function languageOf(user: UserLanguageSettings | null): Promise<RequestLanguage> {
   const { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } = productConfig();
-  const user = await signedInUserSettings();
   const locale = resolveLocale({
     userLocale: user?.locale,
     cookie: (await cookies()).get(LOCALE_COOKIE)?.value,
@@ -56,7 +65,7 @@ export const getRequestLanguage = cache(async (): Promise<RequestLanguage> => {
     fallback: DEFAULT_LOCALE,
   });
   return { locale, timeZone: resolveTimeZone({ userTimeZone: user?.timeZone, fallback: DEFAULT_TIME_ZONE }) };
-});
+}
 
 export async function getRequestLocale(): Promise<Locale> {
   return (await getRequestLanguage()).locale;

@@ -6,7 +6,7 @@ import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { rememberBrowserDays } from '@/lib/auth/remembered-browsers';
 import { codeRefusalFromQuery, codeRefusalState } from '@/lib/auth/code-refusal';
 import { productConfig } from '@/lib/env';
-import { getTranslator } from '@/lib/i18n/server';
+import { getRequestLocale, getTranslator } from '@/lib/i18n/server';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { VerifyForm } from '@/components/auth/verify-form';
 import { RecoveryCodeForm } from '@/components/auth/recovery-code-form';
@@ -47,7 +47,7 @@ export default async function VerifyPage({ searchParams }: Props) {
   const keys = await getTranslator('securityKeys.login');
   // The code form posted without JavaScript comes back here with its refusal in the query string (lib/auth/code-refusal.ts).
   const sentBack = method === 'app' ? codeRefusalFromQuery(params) : null;
-  const codeState = sentBack ? await codeRefusalState(sentBack.refusal, sentBack.remember) : {};
+  const codeState = sentBack ? codeRefusalState(sentBack.refusal, sentBack.remember, await getRequestLocale()) : {};
   const switchLabel = { key: keys('useKey'), app: methods.key ? keys('useApp') : t('useApp'), 'recovery-code': t('useRecoveryCode') };
 
   return (
