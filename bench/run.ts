@@ -220,7 +220,14 @@ function renderReport(r: Results): string {
     }
   }
   lines.push('', 'In-process (lib/auth/verify-second-factor.ts called directly, no HTTP, no framework), and what one Prisma operation costs on its own:', '');
-  row(['database', 'SQL statements per verification (one transaction; its COMMIT counted as one)', 'p50 ms', 'p99 ms', 'Prisma findUnique by id, p50 µs', 'Prisma $queryRaw SELECT 1, p50 µs']);
+  row([
+    'database',
+    'SQL statements per verification (one transaction; its COMMIT counted as one)',
+    'p50 ms',
+    'p99 ms',
+    'Prisma findUnique by id, p50 µs',
+    'Prisma $queryRaw SELECT 1, p50 µs',
+  ]);
   row(['---', '---', '---', '---', '---', '---']);
   for (const [name, data] of [
     ['SQLite', r.sqlite],
