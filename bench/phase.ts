@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { load, percentile, type LoadResult } from './lib/load';
+import { addSamples, load, loadSamples, percentile, type LoadResult, type LoadSamples } from './lib/load';
 import { formFieldsOf, multipartBody } from './lib/no-js-form';
 import { codeStepForm, postCodeStep, signedIn, type CodeStepWay } from './lib/code-step';
 import { startBetterAuth } from './lib/peer-better-auth';
@@ -96,10 +96,11 @@ async function passwordStep() {
 }
 
 /**
- * Verifications of fresh pending logins (one per request: a code works once) at c = 1, 20, 100:
- * at each concurrency the form posted without JavaScript and as the page's script posts it (the
- * first of the two alternates), then (--peers) the peer, back to back, so that all three see the
- * machine in the same state.
+ * Verifications of fresh pending logins (one per request: a code works once) at c = 1, 20, 100,
+ * in rounds (one in the quick run, five in the full one): in each round the form posted without
+ * JavaScript and as the page's script posts it (which of the two goes first alternates), then
+ * (--peers) the peer, back to back. Each figure adds up its rounds' samples, so all three are
+ * spread over the same minutes of a machine whose speed drifts (decision 0018).
  */
 async function verifyStep() {
   const out: Record<string, LoadResult> = {};
@@ -112,12 +113,24 @@ async function verifyStep() {
   for (let i = 0; i < 20; i++)
     await (await postCodeStep(server.baseUrl, warmForm, { code: 'abc', cookie: warm.cookie, way: i % 2 ? 'form' : 'script' })).arrayBuffer();
   await peer?.warmUp();
+  const rounds = quick ? 1 : 5;
   for (const concurrency of [1, 20, 100]) {
-    const count = quick ? Math.max(60, concurrency * 3) : concurrency === 1 ? 300 : 1500;
-    // The way measured first alternates, so neither always runs on the database the other has just grown.
-    const ways: CodeStepWay[] = concurrency === 20 ? ['script', 'form'] : ['form', 'script'];
-    for (const way of ways) (way === 'form' ? out : script)[`c${concurrency}`] = await verifyCodeStep(way, concurrency, count);
-    if (peer) peerVerify[`c${concurrency}`] = await peer.verify(concurrency, count);
+    const count = (quick ? Math.max(60, concurrency * 3) : concurrency === 1 ? 300 : 1500) / rounds;
+    const samples: Record<CodeStepWay | 'peer', LoadSamples[]> = { form: [], script: [], peer: [] };
+    for (let round = 0; round < rounds; round++) {
+      const ways: CodeStepWay[] = round % 2 ? ['script', 'form'] : ['form', 'script'];
+      for (const way of ways) samples[way].push(await verifyCodeStep(way, concurrency, count, round));
+      if (peer) samples.peer.push(await peer.verify(concurrency, count));
+    }
+    const key = `c${concurrency}`;
+    out[key] = addSamples(samples.form);
+    script[key] = addSamples(samples.script);
+    for (const [name, result] of [
+      ['form', out[key]],
+      ['script', script[key]],
+    ] as const)
+      log(`verify (${name}) c=${concurrency}, ${rounds} rounds: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
+    if (peer) peerVerify[key] = addSamples(samples.peer);
   }
   if (peer) {
     await peer.stop();
@@ -130,18 +143,16 @@ async function verifyStep() {
 }
 
 /** `count` sign-ins at the code step, each a pending login of its own, posted one way (lib/code-step.ts). */
-async function verifyCodeStep(way: CodeStepWay, concurrency: number, count: number): Promise<LoadResult> {
-  const logins = await fixtures.createPendingLogins(count, COOKIE, `${way}-c${concurrency}`);
+async function verifyCodeStep(way: CodeStepWay, concurrency: number, count: number, round: number): Promise<LoadSamples> {
+  const logins = await fixtures.createPendingLogins(count, COOKIE, `${way}-c${concurrency}-r${round}`);
   const form = await codeStepForm(server.baseUrl, logins[0].cookie);
   await waitForRoomInStep();
-  const result = await load({
+  return loadSamples({
     concurrency,
     total: count,
     send: async (i) =>
       signedIn(await postCodeStep(server.baseUrl, form, { code: authenticatorCode(logins[i].secret), cookie: logins[i].cookie, way }), way, COOKIE),
   });
-  log(`verify (${way}) c=${concurrency}: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
-  return result;
 }
 
 /**

@@ -52,6 +52,34 @@ export async function load({
   paceMs?: number;
   send: (i: number) => Promise<boolean>;
 }): Promise<LoadResult> {
+  const { latencies, errors, seconds } = await loadSamples({ concurrency, total, durationMs, paceMs, send });
+  return summarise(latencies, errors, seconds);
+}
+
+/** What one load gives before it is summarised: several loads' samples add up (`addSamples`), as rounds of one measurement. */
+export type LoadSamples = { latencies: number[]; errors: number; seconds: number };
+
+export function addSamples(all: LoadSamples[]): LoadResult {
+  return summarise(
+    all.flatMap((samples) => samples.latencies),
+    all.reduce((sum, samples) => sum + samples.errors, 0),
+    all.reduce((sum, samples) => sum + samples.seconds, 0),
+  );
+}
+
+export async function loadSamples({
+  concurrency,
+  total = Infinity,
+  durationMs = Infinity,
+  paceMs = 0,
+  send,
+}: {
+  concurrency: number;
+  total?: number;
+  durationMs?: number;
+  paceMs?: number;
+  send: (i: number) => Promise<boolean>;
+}): Promise<LoadSamples> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -73,5 +101,5 @@ export async function load({
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return summarise(latencies, errors, (performance.now() - started) / 1000);
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }

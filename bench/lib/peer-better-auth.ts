@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { load, type LoadResult } from './load';
+import { loadSamples, summarise, type LoadResult, type LoadSamples } from './load';
 import { startServer } from './processes';
 import { authenticatorCode } from '../../tests/helpers/totp-reference';
 
@@ -68,11 +68,11 @@ export async function startBetterAuth({ work, port, say }: { work: string; port:
         await response.arrayBuffer();
       }
     },
-    /** `count` verifications at `concurrency`, each on a fresh challenge. */
-    async verify(concurrency: number, count: number): Promise<LoadResult> {
+    /** `count` verifications at `concurrency`, each on a fresh challenge: the samples, for the caller to add up over its rounds. */
+    async verify(concurrency: number, count: number): Promise<LoadSamples> {
       const cookies = pendingLogins(count);
       await waitForRoomInStep();
-      const result = await load({
+      const result = await loadSamples({
         concurrency,
         total: count,
         send: async (i) => {
@@ -85,7 +85,8 @@ export async function startBetterAuth({ work, port, say }: { work: string; port:
           return response.status === 200 && (response.headers.get('set-cookie') ?? '').includes('better-auth.session_token=');
         },
       });
-      say(`peer better-auth verify c=${concurrency}: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
+      const summary = summarise(result.latencies, result.errors, result.seconds);
+      say(`peer better-auth verify c=${concurrency}: ${summary.perSecond}/s p50 ${summary.p50} ms p99 ${summary.p99} ms errors ${summary.errors}`);
       return result;
     },
   };
