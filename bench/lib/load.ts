@@ -39,21 +39,16 @@ export function summarise(latencies: number[], errors: number, seconds: number):
  * and returns whether its answer was the expected one. With `paceMs`, a worker starts a request
  * at most every paceMs (a probe, as a load balancer's health check, rather than more load).
  */
-export async function load({
-  concurrency,
-  total = Infinity,
-  durationMs = Infinity,
-  paceMs = 0,
-  send,
-}: {
+export type LoadOptions = {
   concurrency: number;
   total?: number;
   durationMs?: number;
   paceMs?: number;
   send: (i: number) => Promise<boolean>;
-}): Promise<LoadResult> {
-  const { latencies, errors, seconds } = await loadSamples({ concurrency, total, durationMs, paceMs, send });
-  return summarise(latencies, errors, seconds);
+};
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  return addSamples([await loadSamples(options)]);
 }
 
 /** What one load gives before it is summarised: several loads' samples add up (`addSamples`), as rounds of one measurement. */
@@ -67,19 +62,7 @@ export function addSamples(all: LoadSamples[]): LoadResult {
   );
 }
 
-export async function loadSamples({
-  concurrency,
-  total = Infinity,
-  durationMs = Infinity,
-  paceMs = 0,
-  send,
-}: {
-  concurrency: number;
-  total?: number;
-  durationMs?: number;
-  paceMs?: number;
-  send: (i: number) => Promise<boolean>;
-}): Promise<LoadSamples> {
+export async function loadSamples({ concurrency, total = Infinity, durationMs = Infinity, paceMs = 0, send }: LoadOptions): Promise<LoadSamples> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
