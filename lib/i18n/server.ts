@@ -40,6 +40,11 @@ async function signedInUserSettings(): Promise<UserLanguageSettings | null> {
     console.error('The signed-in user’s language could not be read', error);
     return null;
   }
+  return settingsOf(session);
+}
+
+/** Only a signed-in session has its user's own settings; a pending login keeps its login page's language. */
+function settingsOf(session: SessionContext | null): UserLanguageSettings | null {
   return session?.stage === 'ACTIVE' ? { locale: session.user.locale, timeZone: session.user.timeZone } : null;
 }
 
@@ -53,7 +58,7 @@ export const getRequestLanguage = cache(async (): Promise<RequestLanguage> => la
  * per-request cache does not hold and getRequestLanguage() would read the session again.
  */
 export async function requestLanguageOf(session: SessionContext | null): Promise<RequestLanguage> {
-  return languageOf(session?.stage === 'ACTIVE' ? { locale: session.user.locale, timeZone: session.user.timeZone } : null);
+  return languageOf(settingsOf(session));
 }
 
 async function languageOf(user: UserLanguageSettings | null): Promise<RequestLanguage> {
