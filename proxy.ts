@@ -35,9 +35,9 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Not the code step's form post (/login/verify/code): the login's hot path does the proxy's work
-// itself (lib/auth/code-step-post.ts) without the framework's cost of running a proxy, which was
-// a third of the request (decision 0019).
+// Not the code step's form post (/login/verify/code) nor the health probe (/api/health): those hot
+// paths do the proxy's work themselves (lib/auth/code-step-post.ts, app/api/health/route.ts)
+// without the framework's cost of running a proxy, which was a third of the request (decision 0019).
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|login/verify/code).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|login/verify/code|api/health).*)' }],
 };

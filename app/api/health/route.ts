@@ -1,8 +1,12 @@
+import type { NextRequest } from 'next/server';
 import { db } from '@/lib/db';
+import { securityHeadersFor } from '@/lib/security-headers';
 
 /**
  * Liveness and readiness for load balancers and platforms: public by design, and it says
- * nothing but "ok" or "unavailable" (no error text, no version, no host names).
+ * nothing but "ok" or "unavailable" (no error text, no version, no host names). Asked every few
+ * seconds by every balancer, it is outside proxy.ts (decision 0019: running the proxy is a third
+ * of a cheap request) and sets the proxy's security headers itself.
  */
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +15,13 @@ const DATABASE_TIMEOUT_MS = 3000;
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-export async function GET(): Promise<Response> {
+export async function GET(request: NextRequest): Promise<Response> {
+  const answer = await databaseAnswer();
+  for (const [name, value] of Object.entries(securityHeadersFor(request).headers)) answer.headers.set(name, value);
+  return answer;
+}
+
+async function databaseAnswer(): Promise<Response> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
