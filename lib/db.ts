@@ -16,6 +16,14 @@ import { sqliteAdapter } from './db/sqlite-adapter';
 export type Db = SqliteClient;
 /** The `tx` of `db.$transaction(async (tx) => ...)`. */
 export type TxClient = Prisma.TransactionClient;
+/** Where a statement runs: the database itself, or the transaction it joins. */
+export type DbClient = TxClient | Db;
+/**
+ * A raw statement not yet sent (Prisma's promises run when awaited): awaited alone, or several
+ * run in order in one batch transaction, `db.$transaction([...])`, which costs about half of an
+ * interactive one of the same statements (no round through our code between them).
+ */
+export type Statement = Prisma.PrismaPromise<number>;
 
 /**
  * With DATABASE_QUERY_EVENTS=1 the client emits an event per SQL statement, for tools that watch

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TxClient } from '@/lib/db';
+import type { DbClient, Statement, TxClient } from '@/lib/db';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { AuditOutcome } from '@/lib/db/enums';
 import { Prisma } from '@/lib/generated/sqlite/client';
@@ -30,15 +30,19 @@ export async function recordAuditEvent(tx: TxClient, event: AuditEventInput): Pr
  * column's SQLite default would store another text format. The outcome is a literal from the
  * enum's fixed set: PostgreSQL types the column as an enum, not text.
  */
-export async function recordAuditEvents(tx: TxClient, events: AuditEventInput[]): Promise<void> {
-  if (events.length === 0) return;
+export async function recordAuditEvents(tx: DbClient, events: AuditEventInput[]): Promise<void> {
+  if (events.length > 0) await auditEventsStatement(tx, events);
+}
+
+/** recordAuditEvents' INSERT, not yet sent: for a batch transaction (`Statement` in lib/db.ts). At least one event. */
+export function auditEventsStatement(tx: DbClient, events: AuditEventInput[]): Statement {
   const createdAt = new Date();
   const values = events.map((event) => {
     const row = toRow(event);
     if (!(row.outcome in AuditOutcome)) throw new Error(`unknown audit outcome ${row.outcome}`);
     return Prisma.sql`(${createdAt}, ${row.type}, ${Prisma.raw(`'${row.outcome}'`)}, ${row.factor}, ${row.actorUserId}, ${row.subjectUserId}, ${row.officeId}, ${row.ip}, ${row.userAgent}, ${row.details})`;
   });
-  await tx.$executeRaw`INSERT INTO "AuditEvent" ("createdAt", "type", "outcome", "factor", "actorUserId", "subjectUserId", "officeId", "ip", "userAgent", "details") VALUES ${Prisma.join(values)}`;
+  return tx.$executeRaw`INSERT INTO "AuditEvent" ("createdAt", "type", "outcome", "factor", "actorUserId", "subjectUserId", "officeId", "ip", "userAgent", "details") VALUES ${Prisma.join(values)}`;
 }
 
 function toRow(event: AuditEventInput) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Statement } from '@/lib/db';
 import { keyedHash } from '@/lib/crypto/server-keys';
 import { NETWORK_FAILURE_LIMIT, NETWORK_FAILURE_WINDOW_MS } from './limits';
 
@@ -17,26 +17,30 @@ export function networkKey(ip: string | null): string {
   return keyedHash('login-throttle', `network:${ip ?? 'unknown'}`);
 }
 
-/** Takes one attempt from the network's budget before the password is compared; false when it is spent. */
+/**
+ * Takes one attempt from the network's budget before the password is compared; false when it is
+ * spent. ONE statement, as the address's (lib/auth/login-throttle.ts): the row is made on the
+ * network's first attempt, a window that has ended starts again, and the attempt is taken.
+ */
 export async function reserveNetworkAttempt(key: string, now = new Date()): Promise<boolean> {
-  try {
-    await db.networkThrottle.upsert({ where: { key }, create: { key, windowStart: now }, update: {} });
-  } catch (error) {
-    // Two first attempts from one network at once: the row exists either way (as lib/auth/login-throttle.ts).
-    if ((error as { code?: string }).code !== 'P2002') throw error;
-  }
-  await db.networkThrottle.updateMany({
-    where: { key, windowStart: { lte: new Date(now.getTime() - NETWORK_FAILURE_WINDOW_MS) } },
-    data: { failures: 0, windowStart: now },
-  });
-  const { count } = await db.networkThrottle.updateMany({ where: { key, failures: { lt: NETWORK_FAILURE_LIMIT } }, data: { failures: { increment: 1 } } });
-  return count === 1;
+  const windowEnded = new Date(now.getTime() - NETWORK_FAILURE_WINDOW_MS);
+  // i18n-exempt: SQL, not text for people.
+  const taken = await db.$queryRaw<unknown[]>`
+    INSERT INTO "NetworkThrottle" ("key", "failures", "windowStart") VALUES (${key}, 1, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "NetworkThrottle"."windowStart" <= ${windowEnded} THEN 1 ELSE "NetworkThrottle"."failures" + 1 END,
+      "windowStart" = CASE WHEN "NetworkThrottle"."windowStart" <= ${windowEnded} THEN excluded."windowStart" ELSE "NetworkThrottle"."windowStart" END
+    WHERE "NetworkThrottle"."windowStart" <= ${windowEnded} OR "NetworkThrottle"."failures" < ${NETWORK_FAILURE_LIMIT}
+    RETURNING "failures"`;
+  return taken.length === 1;
 }
 
 /**
  * A right password, or an attempt another limit refused before any compare: its reserved
- * attempt is given back. Never a reset: one good account must not wash a sprayer's count.
+ * attempt is given back (a statement not yet sent, as clearPasswordFailures). Never a reset: one
+ * good account must not wash a sprayer's count.
  */
-export async function releaseNetworkAttempt(key: string): Promise<void> {
-  await db.networkThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+export function releaseNetworkAttempt(key: string): Statement {
+  // i18n-exempt: SQL, not text for people.
+  return db.$executeRaw`UPDATE "NetworkThrottle" SET "failures" = "failures" - 1 WHERE "key" = ${key} AND "failures" > 0`;
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { twoFactorSince } from '@/lib/two-factor/two-factor-state';
-import { db, type TxClient } from '@/lib/db';
+import { db, type DbClient, type Statement, type TxClient } from '@/lib/db';
 import type { RequestMeta } from './request-meta';
 import { createSessionToken, sessionIdFromToken } from './session-token';
 import { userTwoFactorDeadline } from '@/lib/offices/two-factor-deadline';
-import type { Role, SessionStage } from '@/lib/db/enums';
+import { SessionStage, type Role } from '@/lib/db/enums';
+import { Prisma } from '@/lib/generated/sqlite/client';
 import { ACTIVE_ABSOLUTE_MS, ACTIVE_IDLE_MS, PENDING_LIFETIME_MS } from './limits';
 
 /**
@@ -69,20 +70,27 @@ function newSession(stage: SessionStage, secondFactor: SecondFactor | null, meta
   return { row, session: { token, sessionId, cookieExpiresAt } satisfies NewSession };
 }
 
-export async function startSession(
-  tx: TxClient,
-  {
-    userId,
-    userVersion,
-    stage,
-    secondFactor = null,
-    meta,
-    now = new Date(),
-  }: { userId: string; userVersion: number; stage: SessionStage; secondFactor?: SecondFactor | null; meta: RequestMeta; now?: Date },
-): Promise<NewSession> {
-  const { row, session } = newSession(stage, secondFactor, meta, now);
-  await tx.session.create({ data: { ...row, userId, userVersion } });
+export async function startSession(tx: TxClient, options: NewSessionOptions): Promise<NewSession> {
+  const { statement, session } = sessionStatement(tx, options);
+  await statement;
   return session;
+}
+
+type NewSessionOptions = { userId: string; userVersion: number; stage: SessionStage; secondFactor?: SecondFactor | null; meta: RequestMeta; now?: Date };
+
+/** startSession's INSERT, not yet sent (for a batch transaction, `Statement` in lib/db.ts), and the session it makes. */
+export function sessionStatement(
+  client: DbClient,
+  { userId, userVersion, stage, secondFactor = null, meta, now = new Date() }: NewSessionOptions,
+): { statement: Statement; session: NewSession } {
+  const { row, session } = newSession(stage, secondFactor, meta, now);
+  if (!(row.stage in SessionStage)) throw new Error(`unknown session stage ${row.stage}`);
+  // Raw SQL on the password step's hot path (issue 17), as promotePendingSession. The stage is a
+  // literal from the enum's fixed set: PostgreSQL types the column as an enum, not text.
+  const statement = client.$executeRaw`
+    INSERT INTO "Session" ("id", "userId", "stage", "userVersion", "codeAttempts", "secondFactor", "createdAt", "lastSeenAt", "expiresAt", "ip", "userAgent")
+    VALUES (${row.id}, ${userId}, ${Prisma.raw(`'${row.stage}'`)}, ${userVersion}, 0, ${row.secondFactor}, ${row.createdAt}, ${row.lastSeenAt}, ${row.expiresAt}, ${row.ip}, ${row.userAgent})`;
+  return { statement, session };
 }
 
 /**

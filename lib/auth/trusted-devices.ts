@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { db, type TxClient } from '@/lib/db';
+import { db, type DbClient, type Statement } from '@/lib/db';
 import { sessionIdFromToken } from './session-token';
 import { DEVICE_FAILURE_LIMIT, DEVICE_FAILURE_WINDOW_MS } from './limits';
 
@@ -13,23 +13,16 @@ import { DEVICE_FAILURE_LIMIT, DEVICE_FAILURE_WINDOW_MS } from './limits';
 
 export type TrustedDevice = { id: string };
 
-/**
- * The trusted device for `token` and this user, or null. Always one query when a token is
- * sent, known account or not, so the work does not tell which addresses have accounts.
- */
-export async function findTrustedDevice(token: string | null, userId: string | null): Promise<TrustedDevice | null> {
-  if (!token) return null;
-  return db.trustedDevice.findUnique({ where: { tokenHash_userId: { tokenHash: sessionIdFromToken(token), userId: userId ?? '' } }, select: { id: true } });
-}
-
 /** Takes one attempt from the device's budget before the password is compared; false when it is spent. */
 export async function reserveDeviceAttempt(id: string, now = new Date()): Promise<boolean> {
-  // A window that has ended starts again, in the same kind of conditional write that takes the attempt.
-  await db.trustedDevice.updateMany({
-    where: { id, windowStart: { lte: new Date(now.getTime() - DEVICE_FAILURE_WINDOW_MS) } },
-    data: { failures: 0, windowStart: now },
-  });
-  const { count } = await db.trustedDevice.updateMany({ where: { id, failures: { lt: DEVICE_FAILURE_LIMIT } }, data: { failures: { increment: 1 } } });
+  const windowEnded = new Date(now.getTime() - DEVICE_FAILURE_WINDOW_MS);
+  // One conditional write (issue 17): a window that has ended starts again in the same statement that takes the attempt.
+  // i18n-exempt: SQL, not text for people.
+  const count = await db.$executeRaw`
+    UPDATE "TrustedDevice" SET
+      "failures" = CASE WHEN "windowStart" <= ${windowEnded} THEN 1 ELSE "failures" + 1 END,
+      "windowStart" = CASE WHEN "windowStart" <= ${windowEnded} THEN ${now} ELSE "windowStart" END
+    WHERE "id" = ${id} AND ("windowStart" <= ${windowEnded} OR "failures" < ${DEVICE_FAILURE_LIMIT})`;
   return count === 1;
 }
 
@@ -39,9 +32,10 @@ export async function deviceLockedUntil(id: string): Promise<Date | null> {
   return row && row.failures >= DEVICE_FAILURE_LIMIT ? new Date(row.windowStart.getTime() + DEVICE_FAILURE_WINDOW_MS) : null;
 }
 
-/** The right password from the device: its own count starts again. */
-export async function clearDeviceFailures(id: string): Promise<void> {
-  await db.trustedDevice.updateMany({ where: { id }, data: { failures: 0 } });
+/** The right password from the device: its own count starts again (a statement not yet sent, as clearPasswordFailures). */
+export function clearDeviceFailures(id: string): Statement {
+  // i18n-exempt: SQL, not text for people.
+  return db.$executeRaw`UPDATE "TrustedDevice" SET "failures" = 0 WHERE "id" = ${id} AND "failures" > 0`;
 }
 
 /** After a password reset by the owner: every trusted device of the account gets its whole budget back. */
@@ -56,7 +50,7 @@ export async function clearAccountDeviceFailures(userId: string): Promise<void> 
  * else is written with it. The id is ours to choose (a raw INSERT gets no Prisma default); no one
  * reads it but the row's own updates.
  */
-export async function trustDevice(tx: TxClient | typeof db, token: string, userId: string, now = new Date()): Promise<void> {
+export async function trustDevice(tx: DbClient, token: string, userId: string, now = new Date()): Promise<void> {
   // i18n-exempt: SQL, not text for people.
   await tx.$executeRaw`
     INSERT INTO "TrustedDevice" ("id", "tokenHash", "userId", "failures", "windowStart", "createdAt", "lastSignInAt")

@@ -10,7 +10,9 @@ import { logIn } from '@/app/(auth)/login/actions';
 import { logOut } from '@/app/(auth)/logout/actions';
 import * as LOGIN_MESSAGES from '@/lib/auth/login-messages';
 import { english } from '../helpers/english';
-import { DEVICE_FAILURE_LIMIT, NETWORK_FAILURE_LIMIT, PASSWORD_FAILURE_LIMIT } from '@/lib/auth/limits';
+import { DEVICE_FAILURE_LIMIT, DEVICE_FAILURE_WINDOW_MS, NETWORK_FAILURE_LIMIT, NETWORK_FAILURE_WINDOW_MS, PASSWORD_FAILURE_LIMIT } from '@/lib/auth/limits';
+import { throttleKey } from '@/lib/auth/login-throttle';
+import { networkKey } from '@/lib/auth/network-throttle';
 import { createUser } from '../helpers/factories';
 
 const INCORRECT_CREDENTIALS = english(LOGIN_MESSAGES.INCORRECT_CREDENTIALS);
@@ -111,4 +113,41 @@ it('right passwords do not wash a network’s count: one good account between gu
   }
   const rows = await db.networkThrottle.findMany({ select: { failures: true } });
   expect(rows.map((row) => row.failures)).toContain(5);
+});
+
+describe('every budget comes back when its time is up', () => {
+  const past = (ms: number) => new Date(Date.now() - ms - 1000);
+
+  it('the address: the right password signs in once the lock has run out, and the count starts again', async () => {
+    const user = await createUser();
+    const stranger = browserOnNewNetwork();
+    for (let i = 0; i < PASSWORD_FAILURE_LIMIT; i++) await login(stranger, user.email, `guess ${i}`);
+    expect(message(await login(browserOnNewNetwork(), user.email, user.password))).toBe(PASSWORD_LOCKED);
+    await db.loginThrottle.update({ where: { key: throttleKey(user.email) }, data: { lockedUntil: past(0) } });
+    expect(await login(browserOnNewNetwork(), user.email, user.password)).toEqual({ redirect: '/' });
+    for (let i = 1; i < PASSWORD_FAILURE_LIMIT; i++) expect(message(await login(stranger, user.email, `again ${i}`))).toBe(INCORRECT_CREDENTIALS);
+  });
+
+  it('a trusted browser: its spent budget comes back when its window has ended', async () => {
+    const owner = await createUser();
+    const office = await ownersTrustedBrowser(owner, '192.0.2.77');
+    for (let i = 0; i < DEVICE_FAILURE_LIMIT; i++) await login(office, owner.email, `typo ${i}`);
+    expect(message(await login(office, owner.email, owner.password))).toBe(PASSWORD_LOCKED);
+    await db.trustedDevice.updateMany({ where: { userId: owner.id }, data: { windowStart: past(DEVICE_FAILURE_WINDOW_MS) } });
+    expect(await login(office, owner.email, owner.password)).toEqual({ redirect: '/' });
+  });
+
+  it('a network: its spent budget comes back when its window has ended, not before', async () => {
+    const ip = '198.18.2.1';
+    const user = await createUser();
+    await login(new FakeBrowser({ ip }), 'nobody-at-all@office.example', 'a guess');
+    await db.networkThrottle.update({
+      where: { key: networkKey(ip) },
+      data: { failures: NETWORK_FAILURE_LIMIT, windowStart: past(NETWORK_FAILURE_WINDOW_MS - 60_000) },
+    });
+    expect(message(await login(new FakeBrowser({ ip }), user.email, user.password))).toBe(PASSWORD_LOCKED);
+    await db.networkThrottle.update({ where: { key: networkKey(ip) }, data: { windowStart: past(NETWORK_FAILURE_WINDOW_MS) } });
+    expect(await login(new FakeBrowser({ ip }), user.email, user.password)).toEqual({ redirect: '/' });
+    expect(await db.networkThrottle.findUnique({ where: { key: networkKey(ip) }, select: { failures: true } })).toEqual({ failures: 0 });
+  });
 });
