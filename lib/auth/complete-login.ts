@@ -23,21 +23,26 @@ export async function afterLoginCompleted(sessionToken: string, { remember = fal
   const tokens = await readBrowserTokens();
   const deviceToken = tokens.deviceToken ?? createSessionToken();
   const deviceHash = sessionIdFromToken(deviceToken);
-  // One statement (issue 17: every completed login runs this): the session and its user, when the
-  // account last signed in from this browser (null: never) and how many browsers it has.
+  // One statement (issue 17: every completed login runs this): the session and its user (with what
+  // a new-sign-in e-mail needs), when the account last signed in from this browser (null: never)
+  // and how many browsers it has.
   // i18n-exempt: SQL, not text for people.
   const [session] = await db.$queryRaw<
     Array<{
       stage: string;
       secondFactor: string | null;
       id: string;
+      email: string;
+      name: string;
+      locale: string | null;
+      timeZone: string | null;
       officeId: string | null;
       sessionVersion: number | bigint;
       deviceLastSignInAt: Date | string | null;
       devices: number | bigint;
     }>
   >`
-    SELECT s."stage", s."secondFactor", u."id", u."officeId", u."sessionVersion",
+    SELECT s."stage", s."secondFactor", u."id", u."email", u."name", u."locale", u."timeZone", u."officeId", u."sessionVersion",
       (SELECT d."lastSignInAt" FROM "TrustedDevice" d WHERE d."tokenHash" = ${deviceHash} AND d."userId" = u."id") AS "deviceLastSignInAt",
       (SELECT count(*) FROM "TrustedDevice" d WHERE d."userId" = u."id") AS "devices"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${sessionIdFromToken(sessionToken)}`;
@@ -58,7 +63,7 @@ export async function afterLoginCompleted(sessionToken: string, { remember = fal
     const meta = await getRequestMeta();
     remembered = await transaction(async (tx) => {
       await trustDevice(tx, deviceToken, user.id, now);
-      if (newSignIn) await enqueueNewSignInEmail(tx, { userId: user.id, meta, now });
+      if (newSignIn) await enqueueNewSignInEmail(tx, { user: session, meta, now });
       if (!mayRemember) return null;
       // A browser holds one remembered-browser cookie: the row of the one it replaces goes with it, if it is this user's.
       if (tokens.rememberToken) await tx.rememberedBrowser.deleteMany({ where: { tokenHash: sessionIdFromToken(tokens.rememberToken), userId: user.id } });

@@ -34,31 +34,33 @@ export function retryDelayMs(attempts: number): number {
 }
 
 export async function deliverOutbox({ send = defaultSender(), now = new Date(), limit = 20 } = {}): Promise<{ sent: number; failed: number }> {
-  const due = await db.outboxMessage.findMany({
-    where: { sentAt: null, nextAttemptAt: { lte: now }, attempts: { lt: MAX_SEND_ATTEMPTS } },
-    orderBy: { nextAttemptAt: 'asc' },
-    take: limit,
-    select: { id: true, toEmail: true, subject: true, body: true, attempts: true, nextAttemptAt: true },
-  });
+  // SQL of its own (issue 17): a completed login from a new browser runs this after its answer.
+  // i18n-exempt: SQL, not text for people.
+  const due = await db.$queryRaw<Array<{ id: string; toEmail: string; subject: string; body: string; attempts: number | bigint }>>`
+    SELECT "id", "toEmail", "subject", "body", "attempts" FROM "OutboxMessage"
+    WHERE "sentAt" IS NULL AND "nextAttemptAt" <= ${now} AND "attempts" < ${MAX_SEND_ATTEMPTS}
+    ORDER BY "nextAttemptAt" ASC LIMIT ${limit}`;
   let sent = 0;
   let failed = 0;
   for (const message of due) {
-    const leased = await db.outboxMessage.updateMany({
-      where: { id: message.id, sentAt: null, nextAttemptAt: message.nextAttemptAt },
-      data: { nextAttemptAt: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
-    });
-    if (leased.count === 0) continue; // another instance has it
+    const attempts = Number(message.attempts);
+    // The lease: only the instance whose conditional write finds the attempts it read takes the message.
+    // i18n-exempt: SQL, not text for people.
+    const leased = await db.$executeRaw`
+      UPDATE "OutboxMessage" SET "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}, "attempts" = "attempts" + 1
+      WHERE "id" = ${message.id} AND "sentAt" IS NULL AND "attempts" = ${attempts} AND "nextAttemptAt" <= ${now}`;
+    if (leased === 0) continue; // another instance has it
     try {
       await send({ to: message.toEmail, subject: message.subject, text: message.body });
-      await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), lastError: null } });
+      // i18n-exempt: SQL, not text for people.
+      await db.$executeRaw`UPDATE "OutboxMessage" SET "sentAt" = ${new Date()}, "lastError" = NULL WHERE "id" = ${message.id}`;
       sent += 1;
     } catch (error) {
-      const attempts = message.attempts + 1;
       await db.outboxMessage.update({
         where: { id: message.id },
         data: {
           lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts + 1)),
         },
       });
       failed += 1;
@@ -67,13 +69,38 @@ export async function deliverOutbox({ send = defaultSender(), now = new Date(), 
   return { sent, failed };
 }
 
-/** Delivery in the background: errors are logged, never shown; what failed stays due. */
-async function deliverInBackground(): Promise<void> {
-  try {
-    await deliverOutbox();
-  } catch (error) {
-    console.error('[outbox] delivery failed; it will be retried', error);
+/** This process's delivery under way, and whether mail was queued since it read the outbox. */
+let delivering: Promise<void> | null = null;
+let deliverAgain = false;
+
+/**
+ * Delivery in the background: errors are logged, never shown; what failed stays due. One at a
+ * time per process: mail queued while a delivery runs gets one more round of it rather than a
+ * delivery of its own (a burst of sign-ins from new browsers ran one outbox query each, most of
+ * them racing for the same messages). The promise ends with the round that covers the caller's
+ * message, so `after()` keeps a serverless instance alive until then. Only the work is
+ * coordinated here; which instance sends a message is still the database's lease.
+ */
+function deliverInBackground(): Promise<void> {
+  if (delivering) {
+    deliverAgain = true;
+    return delivering;
   }
+  delivering = (async () => {
+    try {
+      do {
+        deliverAgain = false;
+        try {
+          await deliverOutbox();
+        } catch (error) {
+          console.error('[outbox] delivery failed; it will be retried', error);
+        }
+      } while (deliverAgain);
+    } finally {
+      delivering = null;
+    }
+  })();
+  return delivering;
 }
 
 /** After the response is sent: deliver what the request queued (enqueueNotification schedules this after its commit). */

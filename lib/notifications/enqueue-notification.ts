@@ -1,11 +1,10 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
-import { afterCommit } from '@/lib/db/transaction';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { env } from '@/lib/env';
 import { resolveLocale, resolveTimeZone } from '@/lib/i18n/locale';
 import { renderNotification, type NotificationKind } from './templates';
-import { deliverOutboxSoon } from './deliver-outbox';
+import { putInOutbox } from './outbox';
 
 /**
  * Puts a notification in the outbox inside the transaction of the change it reports, so a
@@ -43,6 +42,5 @@ export async function enqueueNotification(
     keyName,
     ...meta,
   });
-  await tx.outboxMessage.create({ data: { userId, kind, toEmail: user.email, subject, body, nextAttemptAt: now } });
-  afterCommit(tx, deliverOutboxSoon);
+  await putInOutbox(tx, { userId, kind, toEmail: user.email, subject, body, now });
 }

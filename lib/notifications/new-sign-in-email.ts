@@ -1,22 +1,23 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
-import { afterCommit } from '@/lib/db/transaction';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { browserSummary } from '@/lib/sessions/describe-user-agent';
 import { env, productConfig } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/locale';
 import { dateFormatFor, translatorFor } from '@/lib/i18n/server';
-import { deliverOutboxSoon } from './deliver-outbox';
+import { putInOutbox } from './outbox';
 
 /** The outbox kind of the "new sign-in to your account" e-mail (S19). */
 export const NEW_SIGN_IN_KIND = 'new_sign_in';
+
+/** Whom the e-mail goes to: read with the completed login's session (lib/auth/complete-login.ts), not again. */
+export type NewSignInRecipient = { id: string; email: string; name: string; locale: string | null; timeZone: string | null };
 
 /**
  * "New sign-in to your account", in the recipient's language, put in the outbox inside the
  * transaction that records the login's browser, and sent once it commits (S12, decision 0010).
  */
-export async function enqueueNewSignInEmail(tx: TxClient, { userId, meta, now }: { userId: string; meta: RequestMeta; now: Date }): Promise<void> {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true, timeZone: true } });
+export async function enqueueNewSignInEmail(tx: TxClient, { user, meta, now }: { user: NewSignInRecipient; meta: RequestMeta; now: Date }): Promise<void> {
   const { APP_NAME, HELPDESK_EMAIL } = env();
   const { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } = productConfig();
   const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
@@ -36,8 +37,5 @@ export async function enqueueNewSignInEmail(tx: TxClient, { userId, meta, now }:
     '',
     `— ${APP_NAME}`,
   ].join('\n');
-  await tx.outboxMessage.create({
-    data: { userId, kind: NEW_SIGN_IN_KIND, toEmail: user.email, subject: `${APP_NAME}: ${t('newSignInSubject')}`, body, nextAttemptAt: now },
-  });
-  afterCommit(tx, deliverOutboxSoon);
+  await putInOutbox(tx, { userId: user.id, kind: NEW_SIGN_IN_KIND, toEmail: user.email, subject: `${APP_NAME}: ${t('newSignInSubject')}`, body, now });
 }

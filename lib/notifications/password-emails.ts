@@ -1,12 +1,11 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
-import { afterCommit } from '@/lib/db/transaction';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { env, productConfig } from '@/lib/env';
 import { isLocale, resolveTimeZone, type Locale } from '@/lib/i18n/locale';
 import { dateFormatFor, translatorFor } from '@/lib/i18n/server';
 import { RESET_TOKEN_LIFETIME_MS } from '@/lib/auth/password-limits';
-import { deliverOutboxSoon } from './deliver-outbox';
+import { putInOutbox } from './outbox';
 
 /**
  * The e-mails of the password flows (S16, S17), in the recipient's language: their own setting,
@@ -62,6 +61,5 @@ export async function enqueuePasswordEmail(
     meta,
     link,
   });
-  await tx.outboxMessage.create({ data: { userId: user.id, kind, toEmail: user.email, subject, body, nextAttemptAt: now } });
-  afterCommit(tx, deliverOutboxSoon);
+  await putInOutbox(tx, { userId: user.id, kind, toEmail: user.email, subject, body, now });
 }

@@ -1,9 +1,8 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
-import { afterCommit } from '@/lib/db/transaction';
 import { appUrl, env } from '@/lib/env';
 import { resolveLocale, resolveTimeZone } from '@/lib/i18n/locale';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
+import { putInOutbox } from '@/lib/notifications/outbox';
 import { renderAdminAlert, type MemberAlert } from './admin-alert-email';
 import { MEMBER_ALERT_INTERVAL_MS } from './limits';
 
@@ -55,9 +54,8 @@ export async function alertOfficeAdmins(
       officeName: member.office.name,
       at: now,
     });
-    await tx.outboxMessage.create({ data: { userId: admin.id, kind: OFFICE_ADMIN_ALERT_KIND, toEmail: admin.email, subject, body, nextAttemptAt: now } });
+    await putInOutbox(tx, { userId: admin.id, kind: OFFICE_ADMIN_ALERT_KIND, toEmail: admin.email, subject, body, now });
   }
-  afterCommit(tx, deliverOutboxSoon);
   return { kind: 'queued', recipients: recipients.length };
 }
 

@@ -1,10 +1,9 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
-import { afterCommit } from '@/lib/db/transaction';
 import { appUrl, env } from '@/lib/env';
 import { resolveLocale, resolveTimeZone } from '@/lib/i18n/locale';
 import { dateFormatFor, translatorFor } from '@/lib/i18n/server';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
+import { putInOutbox } from '@/lib/notifications/outbox';
 import type { ReminderKind } from './reminder-schedule';
 
 /** The scheduled reminders, and "Send a reminder now" from the office page. */
@@ -59,15 +58,12 @@ export async function enqueueReminderEmail(
     '',
     common('signature', { appName: APP_NAME }),
   ].join('\n');
-  await tx.outboxMessage.create({
-    data: {
-      userId: user.id,
-      kind: REMINDER_OUTBOX_KIND[kind],
-      toEmail: user.email,
-      subject: common('subject', { appName: APP_NAME, subject }),
-      body,
-      nextAttemptAt: now,
-    },
+  await putInOutbox(tx, {
+    userId: user.id,
+    kind: REMINDER_OUTBOX_KIND[kind],
+    toEmail: user.email,
+    subject: common('subject', { appName: APP_NAME, subject }),
+    body,
+    now,
   });
-  afterCommit(tx, deliverOutboxSoon);
 }

@@ -1,10 +1,9 @@
 import 'server-only';
 import type { TxClient } from '@/lib/db';
-import { afterCommit } from '@/lib/db/transaction';
 import { env, productConfig } from '@/lib/env';
 import { isLocale, resolveTimeZone } from '@/lib/i18n/locale';
 import { dateFormatFor, translatorFor } from '@/lib/i18n/server';
-import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
+import { putInOutbox } from '@/lib/notifications/outbox';
 
 /** The outbox kind of this e-mail (OutboxMessage.kind). */
 export const SIGNED_OUT_EVERYWHERE_KIND = 'signed_out_everywhere';
@@ -33,15 +32,12 @@ export async function enqueueSignedOutEverywhereEmail(tx: TxClient, userId: stri
     '',
     `— ${APP_NAME}`,
   ].join('\n');
-  await tx.outboxMessage.create({
-    data: {
-      userId,
-      kind: SIGNED_OUT_EVERYWHERE_KIND,
-      toEmail: user.email,
-      subject: t('signedOutEverywhereSubject', { appName: APP_NAME }),
-      body,
-      nextAttemptAt: now,
-    },
+  await putInOutbox(tx, {
+    userId,
+    kind: SIGNED_OUT_EVERYWHERE_KIND,
+    toEmail: user.email,
+    subject: t('signedOutEverywhereSubject', { appName: APP_NAME }),
+    body,
+    now,
   });
-  afterCommit(tx, deliverOutboxSoon);
 }
