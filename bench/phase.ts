@@ -7,10 +7,12 @@
  * measured at each verify concurrency right after the portal's two ways, back to back.
  */
 import { writeFileSync } from 'node:fs';
+import bcrypt from 'bcryptjs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { addSamples, load, loadSamples, percentile, type LoadResult, type LoadSamples } from './lib/load';
 import { formFieldsOf, multipartBody } from './lib/no-js-form';
+import { passwordSignIn } from './lib/password-step';
 import { codeStepForm, postCodeStep, signedIn, type CodeStepWay } from './lib/code-step';
 import { startBetterAuth } from './lib/peer-better-auth';
 import { run, serverEnv, startServer, type Server } from './lib/processes';
@@ -41,6 +43,8 @@ const { verifySecondFactor } = await import('@/lib/auth/verify-second-factor');
 const { sessionIdFromToken } = await import('@/lib/auth/session-token');
 
 const results: Record<string, unknown> = { kind };
+const { BCRYPT_COST } = await import('@/lib/auth/password-hash-cost');
+const floorHash = bcrypt.hashSync(fixtures.BENCH_PASSWORD, BCRYPT_COST);
 const log = (line: string) => console.log(`[bench ${kind}] ${line}`);
 
 // BENCH_PORT: a free port of your own when something else uses these (the phases run one after the other).
@@ -70,18 +74,24 @@ async function healthOk(): Promise<boolean> {
   return response.status === 200;
 }
 
+/**
+ * The one-thread bcrypt floor, measured here with nothing else running (the server idle): the
+ * machine's speed drifts by 10 % within a minute (3.14–3.44/s in one minute on this machine), so
+ * each concurrency's ratio is to the floor measured right before and right after it (decision 0018's
+ * reason for rounds), not to one measured minutes earlier.
+ */
+function bcryptFloor(): number {
+  const compares = quick ? 3 : 8;
+  const started = performance.now();
+  for (let i = 0; i < compares; i++) bcrypt.compareSync(fixtures.BENCH_PASSWORD, floorHash);
+  return compares / ((performance.now() - started) / 1000);
+}
+
 /** Logins (right password) as HTTP against next start, with a cheap request measured alongside. */
 async function passwordStep() {
-  const emails = await fixtures.createPasswordUsers(32);
-  const fields = await formFieldsOf(server.baseUrl, '/login', 'email');
-  const bodies = emails.map((email) => multipartBody({ ...fields, email, password: fixtures.BENCH_PASSWORD, callbackUrl: '/' }));
-  const send = async (i: number) => {
-    const { body, contentType } = bodies[i % bodies.length];
-    const response = await postForm('/login', { body, contentType });
-    await response.arrayBuffer();
-    return response.status === 303 && (response.headers.get('set-cookie') ?? '').includes(COOKIE);
-  };
-  const out: Record<string, LoadResult & { healthDuring?: LoadResult }> = {};
+  const send = await passwordSignIn(server.baseUrl, await fixtures.createPasswordUsers(32), fixtures.BENCH_PASSWORD, COOKIE);
+  const out: Record<string, LoadResult & { healthDuring?: LoadResult; floorPerSecond: number }> = {};
+  let floorBefore = bcryptFloor();
   for (const concurrency of [1, 4, 16]) {
     const durationMs = quick ? 4000 : 15000;
     let health: Promise<LoadResult> | undefined;
@@ -89,8 +99,12 @@ async function passwordStep() {
       // A probe every 100 ms, as a load balancer's: what a cheap request waits while bcrypt runs.
       health = load({ concurrency: 1, durationMs, paceMs: 100, send: healthOk });
     }
-    out[`c${concurrency}`] = { ...(await load({ concurrency, durationMs, send })), ...(health ? { healthDuring: await health } : {}) };
-    log(`password step c=${concurrency}: ${out[`c${concurrency}`].perSecond}/s p99 ${out[`c${concurrency}`].p99} ms`);
+    const result = { ...(await load({ concurrency, durationMs, send })), ...(health ? { healthDuring: await health } : {}) };
+    const floorAfter = bcryptFloor();
+    const floorPerSecond = Math.round(((floorBefore + floorAfter) / 2) * 100) / 100;
+    out[`c${concurrency}`] = { ...result, floorPerSecond };
+    log(`password step c=${concurrency}: ${result.perSecond}/s p99 ${result.p99} ms; floor ${floorBefore.toFixed(2)} before, ${floorAfter.toFixed(2)} after`);
+    floorBefore = floorAfter;
   }
   results.passwordStep = out;
 }

@@ -2,21 +2,25 @@
  * A CPU profile of the portal's `next start` (SQLite) under the verify step's c=20 load, and its
  * top entries by self time, per function and per module: where a verification's time goes before
  * (and after) a change. Uses the current build (`npx next build` first).
- *   npx tsx --conditions=react-server bench/profile.ts [--script] [count]
+ *   npx tsx --conditions=react-server bench/profile.ts [--script | --password] [count]
  * --script posts the code form as the page's script does (Accept: application/json) instead of
- * as a browser without JavaScript (bench/lib/code-step.ts).
+ * as a browser without JavaScript (bench/lib/code-step.ts). --password profiles the password
+ * step's c=16 storm instead (`count` sign-ins, default 100): the event loop's share of a sign-in
+ * beside the bcrypt workers (whose own profiles are left out).
  * BENCH_PORT as for npm run bench (default 3301). The profile stays in data/bench-profile/.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { load } from './lib/load';
+import { passwordSignIn } from './lib/password-step';
 import { codeStepForm, postCodeStep, signedIn } from './lib/code-step';
 import { run, serverEnv, startServer } from './lib/processes';
 import { authenticatorCode } from '../tests/helpers/totp-reference';
 import { sessionCookieName } from '../lib/auth/cookie-name';
 
+const password = process.argv.includes('--password');
 const way = process.argv.includes('--script') ? 'script' : 'form';
-const count = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1500);
+const count = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? (password ? 100 : 1500));
 const dir = path.join(process.cwd(), 'data', 'bench-profile');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(path.join(dir, 'profiles'), { recursive: true });
@@ -25,38 +29,48 @@ Object.assign(process.env, env);
 run('npx', ['prisma', 'migrate', 'deploy'], env);
 const fixtures = await import('./lib/fixtures');
 const COOKIE = sessionCookieName({ production: true });
-const logins = await fixtures.createPendingLogins(count, COOKIE, 'profile');
+const logins = password ? [] : await fixtures.createPendingLogins(count, COOKIE, 'profile');
+const emails = password ? await fixtures.createPasswordUsers(32) : [];
 await fixtures.db.$disconnect();
 
 const server = await startServer(Number(process.env.BENCH_PORT) || 3301, env, {
   nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`],
 });
 let result;
+// The load's own minutes, on the clock the profile's timestamps use (V8's monotonic clock, µs):
+// the server's start (loading modules, the query compiler's WebAssembly) is not what a request costs.
+const micros = () => Number(process.hrtime.bigint() / 1000n);
+let window = { from: 0, to: 0 };
 try {
-  const form = await codeStepForm(server.baseUrl, logins[0].cookie);
-  const into = Date.now() % 30_000;
-  if (into > 20_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - into + 100));
-  result = await load({
-    concurrency: 20,
-    total: count,
-    send: async (i) =>
-      signedIn(await postCodeStep(server.baseUrl, form, { code: authenticatorCode(logins[i].secret), cookie: logins[i].cookie, way }), way, COOKIE),
-  });
+  const options = password ? await passwordStorm() : await codeStep();
+  const from = micros();
+  result = await load(options);
+  window = { from, to: micros() };
 } finally {
   // next start exits on SIGTERM, and Node writes the profile as it exits.
   await server.stop();
   await new Promise((resolve) => setTimeout(resolve, 3000));
 }
-console.log(`[profile] code step (${way}) c=20: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`);
+console.log(
+  `[profile] ${password ? 'password step c=16' : `code step (${way}) c=20`}: ${result.perSecond}/s p50 ${result.p50} ms p99 ${result.p99} ms errors ${result.errors}`,
+);
 
-// The server's profile is the largest one written (a helper process may write a small one).
-const files = readdirSync(path.join(dir, 'profiles')).map((f) => path.join(dir, 'profiles', f));
-if (files.length === 0) throw new Error('no profile written');
-const file = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+// The server's main thread: the profile with the most functions (a helper process writes a small
+// one; each bcrypt worker, busy all along, a long one of few functions).
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+type Profile = { nodes: Node[]; startTime: number; samples: number[]; timeDeltas: number[] };
+const profiles = readdirSync(path.join(dir, 'profiles')).map((f) => {
+  const file = path.join(dir, 'profiles', f);
+  return { file, profile: JSON.parse(readFileSync(file, 'utf8')) as Profile };
+});
+if (profiles.length === 0) throw new Error('no profile written');
+const { file, profile } = profiles.sort((a, b) => b.profile.nodes.length - a.profile.nodes.length)[0];
 const selfMicros = new Map<number, number>();
-profile.samples.forEach((id, i) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let at = profile.startTime;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at >= window.from && at <= window.to) selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
 const idle = profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').reduce((a, n) => a + (selfMicros.get(n.id) ?? 0), 0);
 const byFunction = new Map<string, number>();
@@ -77,11 +91,31 @@ const top = (map: Map<string, number>, n: number) =>
     .map(([name, micros]) => `| ${((100 * micros) / busy).toFixed(1)} % | ${name.replaceAll('|', '\\|')} |`)
     .join('\n');
 console.log(
-  `\nProfile ${path.basename(file)}: ${(total / 1e6).toFixed(1)} s sampled, ${((100 * idle) / total).toFixed(0)} % idle; shares below are of the busy time.\n`,
+  `\nProfile ${path.basename(file)}, the load's ${(total / 1e6).toFixed(1)} s: ${((100 * idle) / total).toFixed(0)} % idle; shares below are of the busy time.\n`,
 );
 console.log(`| self | module |\n| --- | --- |\n${top(byModule, 20)}\n`);
 console.log(`| self | function — module:line |\n| --- | --- |\n${top(byFunction, 30)}`);
 process.exit(0);
+
+async function codeStep() {
+  const form = await codeStepForm(server.baseUrl, logins[0].cookie);
+  // A code is good for its 30-second step: no run straddles two steps' boundary late in a step.
+  const into = Date.now() % 30_000;
+  if (into > 20_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - into + 100));
+  return {
+    concurrency: 20,
+    total: count,
+    send: async (i: number) =>
+      signedIn(await postCodeStep(server.baseUrl, form, { code: authenticatorCode(logins[i].secret), cookie: logins[i].cookie, way }), way, COOKIE),
+  };
+}
+
+/** The storm's sender, after two sign-ins (the action's modules load on its first request). */
+async function passwordStorm() {
+  const send = await passwordSignIn(server.baseUrl, emails, fixtures.BENCH_PASSWORD, COOKIE);
+  await load({ concurrency: 1, total: 2, send });
+  return { concurrency: 16, total: count, send };
+}
 
 /** A package name for code under node_modules, the chunk for the app's bundles, or Node's own. */
 function moduleOf(url: string): string {
