@@ -13,8 +13,12 @@ import bcrypt from 'bcryptjs';
  * to find); it loads bcryptjs from node_modules, like the server does.
  */
 
-/** How much lower the workers' scheduling priority is than the event loop's (nice, 0–19). */
-const WORKER_NICENESS = 10;
+/**
+ * How much lower the workers' scheduling priority is than the event loop's (nice, 0–19): the
+ * lowest. At 10 a health probe during a login storm still waited up to 58–84 ms (p99) for the
+ * event loop's core; at 19, 21–30 ms, with the same share of the cores for bcrypt (decision 0005).
+ */
+const WORKER_NICENESS = 19;
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');

@@ -2,7 +2,9 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { transaction } from '@/lib/db/transaction';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { enqueueNewSignInEmail } from '@/lib/notifications/new-sign-in-email';
+import { newSignInEmail } from '@/lib/notifications/new-sign-in-email';
+import { outboxStatement, putInOutbox } from '@/lib/notifications/outbox';
+import { deliverOutboxSoon } from '@/lib/notifications/deliver-outbox';
 import { readBrowserTokens, writeDeviceCookie, writeRememberCookie } from './browser-cookies';
 import { browserSummary } from '@/lib/sessions/describe-user-agent';
 import { getRequestMeta } from './request-meta';
@@ -56,15 +58,21 @@ export async function afterLoginCompleted(sessionToken: string, { remember = fal
   const mayRemember = remember && (session.secondFactor === 'totp' || session.secondFactor === 'recovery_code' || session.secondFactor === 'security_key');
 
   let remembered: Awaited<ReturnType<typeof rememberBrowser>> = null;
-  if (!newSignIn && !mayRemember) {
-    // Most logins: the device's row is all there is to write, one statement with its own commit.
-    await trustDevice(db, deviceToken, user.id, now);
+  if (!mayRemember) {
+    // Most logins: the device's row is all there is to write, one statement with its own commit;
+    // from a browser new to the account, its e-mail too, in one batch (written before it).
+    const mail = newSignIn ? newSignInEmail({ user: session, meta: await getRequestMeta(), now }) : null;
+    if (!mail) await trustDevice(db, deviceToken, user.id, now);
+    else {
+      await db.$transaction([trustDevice(db, deviceToken, user.id, now), outboxStatement(db, mail)]);
+      deliverOutboxSoon();
+    }
   } else {
     const meta = await getRequestMeta();
+    const mail = newSignIn ? newSignInEmail({ user: session, meta, now }) : null;
     remembered = await transaction(async (tx) => {
       await trustDevice(tx, deviceToken, user.id, now);
-      if (newSignIn) await enqueueNewSignInEmail(tx, { user: session, meta, now });
-      if (!mayRemember) return null;
+      if (mail) await putInOutbox(tx, mail);
       // A browser holds one remembered-browser cookie: the row of the one it replaces goes with it, if it is this user's.
       if (tokens.rememberToken) await tx.rememberedBrowser.deleteMany({ where: { tokenHash: sessionIdFromToken(tokens.rememberToken), userId: user.id } });
       const created = await rememberBrowser(tx, user, browserSummary(meta.userAgent) ?? '?', now);

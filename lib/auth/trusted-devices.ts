@@ -50,9 +50,9 @@ export async function clearAccountDeviceFailures(userId: string): Promise<void> 
  * else is written with it. The id is ours to choose (a raw INSERT gets no Prisma default); no one
  * reads it but the row's own updates.
  */
-export async function trustDevice(tx: DbClient, token: string, userId: string, now = new Date()): Promise<void> {
+export function trustDevice(tx: DbClient, token: string, userId: string, now = new Date()): Statement {
   // i18n-exempt: SQL, not text for people.
-  await tx.$executeRaw`
+  return tx.$executeRaw`
     INSERT INTO "TrustedDevice" ("id", "tokenHash", "userId", "failures", "windowStart", "createdAt", "lastSignInAt")
     VALUES (${randomUUID()}, ${sessionIdFromToken(token)}, ${userId}, 0, ${now}, ${now}, ${now})
     ON CONFLICT ("tokenHash", "userId") DO UPDATE SET "lastSignInAt" = excluded."lastSignInAt"`;

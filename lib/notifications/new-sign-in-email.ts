@@ -1,11 +1,10 @@
 import 'server-only';
-import type { TxClient } from '@/lib/db';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { browserSummary } from '@/lib/sessions/describe-user-agent';
 import { env, productConfig } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/locale';
 import { dateFormatFor, translatorFor } from '@/lib/i18n/server';
-import { putInOutbox } from './outbox';
+import type { OutboxMessageInput } from './outbox';
 
 /** The outbox kind of the "new sign-in to your account" e-mail (S19). */
 export const NEW_SIGN_IN_KIND = 'new_sign_in';
@@ -14,10 +13,12 @@ export const NEW_SIGN_IN_KIND = 'new_sign_in';
 export type NewSignInRecipient = { id: string; email: string; name: string; locale: string | null; timeZone: string | null };
 
 /**
- * "New sign-in to your account", in the recipient's language, put in the outbox inside the
- * transaction that records the login's browser, and sent once it commits (S12, decision 0010).
+ * "New sign-in to your account", written in the recipient's language, ready for the outbox: the
+ * completed login puts it there with the login's browser, in one transaction, and it is sent once
+ * that commits (S12, decision 0010). Written before the transaction, so no other request waits
+ * for it (SQLite's one connection is held from BEGIN to COMMIT).
  */
-export async function enqueueNewSignInEmail(tx: TxClient, { user, meta, now }: { user: NewSignInRecipient; meta: RequestMeta; now: Date }): Promise<void> {
+export function newSignInEmail({ user, meta, now }: { user: NewSignInRecipient; meta: RequestMeta; now: Date }): OutboxMessageInput {
   const { APP_NAME, HELPDESK_EMAIL } = env();
   const { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } = productConfig();
   const locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
@@ -37,5 +38,5 @@ export async function enqueueNewSignInEmail(tx: TxClient, { user, meta, now }: {
     '',
     `— ${APP_NAME}`,
   ].join('\n');
-  await putInOutbox(tx, { userId: user.id, kind: NEW_SIGN_IN_KIND, toEmail: user.email, subject: `${APP_NAME}: ${t('newSignInSubject')}`, body, now });
+  return { userId: user.id, kind: NEW_SIGN_IN_KIND, toEmail: user.email, subject: `${APP_NAME}: ${t('newSignInSubject')}`, body, now };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { TxClient } from '@/lib/db';
+import type { DbClient, Statement, TxClient } from '@/lib/db';
 import { afterCommit } from '@/lib/db/transaction';
 import { deliverOutboxSoon } from './deliver-outbox';
 
@@ -13,10 +13,18 @@ export type OutboxMessageInput = { userId: string | null; kind: string; toEmail:
  * a new browser writes one, on the sign-in's path): the id is ours to choose, as a raw INSERT
  * gets no Prisma default; createdAt is given, as the model API gives it.
  */
-export async function putInOutbox(tx: TxClient, { userId, kind, toEmail, subject, body, now }: OutboxMessageInput): Promise<void> {
+export async function putInOutbox(tx: TxClient, message: OutboxMessageInput): Promise<void> {
+  await outboxStatement(tx, message);
+  afterCommit(tx, deliverOutboxSoon);
+}
+
+/**
+ * putInOutbox's INSERT, not yet sent, for a batch transaction (`Statement` in lib/db.ts); whoever
+ * runs the batch calls deliverOutboxSoon() once it has committed.
+ */
+export function outboxStatement(client: DbClient, { userId, kind, toEmail, subject, body, now }: OutboxMessageInput): Statement {
   // i18n-exempt: SQL, not text for people.
-  await tx.$executeRaw`
+  return client.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "userId", "kind", "toEmail", "subject", "body", "createdAt", "nextAttemptAt", "attempts")
     VALUES (${randomUUID()}, ${userId}, ${kind}, ${toEmail}, ${subject}, ${body}, ${new Date()}, ${now}, 0)`;
-  afterCommit(tx, deliverOutboxSoon);
 }
