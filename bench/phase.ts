@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { addSamples, load, loadSamples, percentile, type LoadResult, type LoadSamples } from './lib/load';
 import { formFieldsOf, multipartBody } from './lib/no-js-form';
 import { passwordSignIn } from './lib/password-step';
+import { probeHealth } from './lib/health-probe';
 import { codeStepForm, postCodeStep, signedIn, type CodeStepWay } from './lib/code-step';
 import { startBetterAuth } from './lib/peer-better-auth';
 import { run, serverEnv, startServer, type Server } from './lib/processes';
@@ -94,11 +95,8 @@ async function passwordStep() {
   let floorBefore = bcryptFloor();
   for (const concurrency of [1, 4, 16]) {
     const durationMs = quick ? 4000 : 15000;
-    let health: Promise<LoadResult> | undefined;
-    if (concurrency === 16) {
-      // A probe every 100 ms, as a load balancer's: what a cheap request waits while bcrypt runs.
-      health = load({ concurrency: 1, durationMs, paceMs: 100, send: healthOk });
-    }
+    // At c=16 a probe every 100 ms, from a process of its own as a load balancer's: what a cheap request waits while bcrypt runs.
+    const health = concurrency === 16 ? probeHealth(server.baseUrl, durationMs) : undefined;
     const result = { ...(await load({ concurrency, durationMs, send })), ...(health ? { healthDuring: await health } : {}) };
     const floorAfter = bcryptFloor();
     const floorPerSecond = Math.round(((floorBefore + floorAfter) / 2) * 100) / 100;
