@@ -1,11 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { logInWithPassword, openAccountMenu, seededUser } from './support';
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, logInWithPassword, openAccountMenu, seededUser } from './support';
 
 test('a user chooses Dutch and New York time in the account menu: their pages follow, and the login page after the session ends', async ({ page }) => {
   const claire = seededUser('claire@vandijk.example');

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { LOCALE_COOKIE, LOCALE_LABELS, type Locale } from '../../lib/i18n/locale';
 import { label, type LabelKey } from './labels';
-import { freshCode, nextCode, openAccountMenu, scanQrCode, seededUser } from './support';
+import { expectNoViolations, freshCode, nextCode, openAccountMenu, scanQrCode, seededUser } from './support';
 import { wrongCode } from '../helpers/totp-reference';
 
 /**
@@ -18,13 +17,6 @@ test.setTimeout(120_000);
 // After a server action that redirects: `next dev` (project dev) compiles the next route on its
 // first request, which alone can take longer than expect's 5 seconds.
 const ROUTE_COMPILED = { timeout: 20_000 };
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 type Kind = 'button' | 'link' | 'heading' | 'img' | 'field' | 'text';
 

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { freshCode, logInWithPassword, openAccountMenu, scanQrCode, seededUser } from './support';
+import { expectNoViolations, freshCode, logInWithPassword, openAccountMenu, scanQrCode, seededUser } from './support';
 
 test.setTimeout(120_000);
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const CODE = /^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/;
-
-async function expectNoViolations(page: Page) {
-  // After a client-side navigation the page's title arrives a moment after its content (seen under next dev): check the page once it is there.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** The codes as the success step shows them, checked against what Copy and Download give. */
 async function saveRecoveryCodes(page: Page, email: string): Promise<string[]> {

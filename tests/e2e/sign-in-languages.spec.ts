@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { seededUser } from './support';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, seededUser } from './support';
 import { wrongCode } from '../helpers/totp-reference';
 
 /**
@@ -8,10 +7,6 @@ import { wrongCode } from '../helpers/totp-reference';
  * the error page of a refused form: the React client makes the proxy's text/plain answer the
  * error's message, and app/error.tsx must recognise it whatever the language.
  */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test.describe('a Dutch-speaking browser (nl-BE)', () => {
   test.use({ locale: 'nl-BE' });
