@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
-import { securityHeadersFor } from '@/lib/security-headers';
+import { securityHeadersFor, withSecurityHeaders } from '@/lib/security-headers';
 import { unacceptableRequestAnswer } from '@/lib/forms/unacceptable-request';
 
 /**
@@ -10,7 +10,8 @@ import { unacceptableRequestAnswer } from '@/lib/forms/unacceptable-request';
  * route handler checks the session in the database itself.
  */
 // /api/cron: called by a scheduler with its secret, never with a session (app/api/cron/reminders/route.ts).
-const PUBLIC_PATHS = ['/login', '/api/health', '/api/cron'];
+// (/api/health, public too, never reaches the proxy: see the matcher below.)
+const PUBLIC_PATHS = ['/login', '/api/cron'];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -23,16 +24,11 @@ export async function proxy(request: NextRequest) {
 
   const { nonce, headers } = securityHeadersFor(request);
   const refused = await unacceptableRequestAnswer(request, nonce);
-  if (refused) {
-    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
-    return refused;
-  }
+  if (refused) return withSecurityHeaders(refused, headers);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }
 
 // Not the code step's form post (/login/verify/code) nor the health probe (/api/health): those hot

@@ -31,7 +31,8 @@ export function securityHeaders({ nonce, isDev, isHttps }: { nonce: string; isDe
 
 /**
  * A fresh nonce and the headers for `request`'s response: what proxy.ts puts on every response,
- * and the code step's route handler on its own (it is outside the proxy: decision 0019).
+ * and the routes outside the proxy (the code step's form post, the health probe: decision 0019)
+ * on their own.
  */
 export function securityHeadersFor(request: { nextUrl: URL; headers: Headers }): { nonce: string; headers: Record<string, string> } {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
@@ -41,4 +42,10 @@ export function securityHeadersFor(request: { nextUrl: URL; headers: Headers }):
     isHttps: request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https',
   });
   return { nonce, headers };
+}
+
+/** `response` with `headers` (securityHeadersFor's) set on it. */
+export function withSecurityHeaders<R extends Response>(response: R, headers: Record<string, string>): R {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }

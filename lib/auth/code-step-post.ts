@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { unacceptableRequestAnswer } from '@/lib/forms/unacceptable-request';
-import { securityHeadersFor } from '@/lib/security-headers';
+import { securityHeadersFor, withSecurityHeaders } from '@/lib/security-headers';
 import { textField } from '@/lib/forms/form-input';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { getCurrentSession } from './guards';
@@ -28,9 +28,7 @@ import { safeCallbackUrl } from './safe-callback-url';
  */
 export async function codeStepPost(request: NextRequest): Promise<Response> {
   const { nonce, headers } = securityHeadersFor(request);
-  const answer = await answerTo(request, nonce);
-  for (const [name, value] of Object.entries(headers)) answer.headers.set(name, value);
-  return answer;
+  return withSecurityHeaders(await answerTo(request, nonce), headers);
 }
 
 async function answerTo(request: NextRequest, nonce: string): Promise<Response> {

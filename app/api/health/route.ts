@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { db } from '@/lib/db';
-import { securityHeadersFor } from '@/lib/security-headers';
+import { securityHeadersFor, withSecurityHeaders } from '@/lib/security-headers';
 
 /**
  * Liveness and readiness for load balancers and platforms: public by design, and it says
@@ -16,9 +16,7 @@ const DATABASE_TIMEOUT_MS = 3000;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export async function GET(request: NextRequest): Promise<Response> {
-  const answer = await databaseAnswer();
-  for (const [name, value] of Object.entries(securityHeadersFor(request).headers)) answer.headers.set(name, value);
-  return answer;
+  return withSecurityHeaders(await databaseAnswer(), securityHeadersFor(request).headers);
 }
 
 async function databaseAnswer(): Promise<Response> {
