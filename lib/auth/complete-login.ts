@@ -57,19 +57,20 @@ export async function afterLoginCompleted(sessionToken: string, { remember = fal
   // Only a login that just passed a code may remember its browser: a remembered browser cannot extend itself.
   const mayRemember = remember && (session.secondFactor === 'totp' || session.secondFactor === 'recovery_code' || session.secondFactor === 'security_key');
 
+  // The new-sign-in e-mail is written before any transaction: no other query waits for its text.
+  const meta = newSignIn || mayRemember ? await getRequestMeta() : null;
+  const mail = meta && newSignIn ? newSignInEmail({ user: session, meta, now }) : null;
   let remembered: Awaited<ReturnType<typeof rememberBrowser>> = null;
-  if (!mayRemember) {
-    // Most logins: the device's row is all there is to write, one statement with its own commit;
-    // from a browser new to the account, its e-mail too, in one batch (written before it).
-    const mail = newSignIn ? newSignInEmail({ user: session, meta: await getRequestMeta(), now }) : null;
-    if (!mail) await trustDevice(db, deviceToken, user.id, now);
-    else {
+  if (!mayRemember || !meta) {
+    if (!mail) {
+      // Most logins: the device's row is all there is to write, one statement with its own commit.
+      await trustDevice(db, deviceToken, user.id, now);
+    } else {
+      // A browser new to the account: the device's row and the e-mail, one batch.
       await db.$transaction([trustDevice(db, deviceToken, user.id, now), outboxStatement(db, mail)]);
       deliverOutboxSoon();
     }
   } else {
-    const meta = await getRequestMeta();
-    const mail = newSignIn ? newSignInEmail({ user: session, meta, now }) : null;
     remembered = await transaction(async (tx) => {
       await trustDevice(tx, deviceToken, user.id, now);
       if (mail) await putInOutbox(tx, mail);
