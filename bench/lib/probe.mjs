@@ -7,9 +7,10 @@
 const [url, durationMs] = [process.argv[2], Number(process.argv[3])];
 const latencies = [];
 let errors = 0;
-const end = performance.now() + durationMs;
+const started = performance.now();
+const end = started + durationMs;
 while (performance.now() < end) {
-  const started = performance.now();
+  const sent = performance.now();
   try {
     const response = await fetch(url, { headers: { connection: 'close' } });
     await response.arrayBuffer();
@@ -17,8 +18,8 @@ while (performance.now() < end) {
   } catch {
     errors += 1;
   }
-  const took = performance.now() - started;
+  const took = performance.now() - sent;
   latencies.push(took);
   if (took < 100) await new Promise((resolve) => setTimeout(resolve, 100 - took));
 }
-process.stdout.write(JSON.stringify({ latencies, errors, seconds: durationMs / 1000 }));
+process.stdout.write(JSON.stringify({ latencies, errors, seconds: (performance.now() - started) / 1000 }));
