@@ -14,6 +14,7 @@ import { addSamples, load, loadSamples, percentile, type LoadResult, type LoadSa
 import { formFieldsOf, multipartBody } from './lib/no-js-form';
 import { passwordSignIn } from './lib/password-step';
 import { probeHealth } from './lib/health-probe';
+import { cpuPerRequest, threadCpu, type ThreadCpu } from './lib/thread-cpu';
 import { codeStepForm, postCodeStep, signedIn, type CodeStepWay } from './lib/code-step';
 import { startBetterAuth } from './lib/peer-better-auth';
 import { run, serverEnv, startServer, type Server } from './lib/processes';
@@ -52,9 +53,12 @@ const log = (line: string) => console.log(`[bench ${kind}] ${line}`);
 const server: Server = await startServer(Number(process.env.BENCH_PORT) || (kind === 'sqlite' ? 3301 : 3302), env);
 try {
   await passwordStep();
-  await verifyStep();
-  if (kind === 'sqlite') await pages();
-  await growth();
+  // BENCH_PASSWORD_ONLY=1: the password step alone (a minute), for trying a change to it.
+  if (process.env.BENCH_PASSWORD_ONLY !== '1') {
+    await verifyStep();
+    if (kind === 'sqlite') await pages();
+    await growth();
+  }
 } finally {
   await server.stop();
   await fixtures.db.$disconnect();
@@ -91,17 +95,23 @@ function bcryptFloor(): number {
 /** Logins (right password) as HTTP against next start, with a cheap request measured alongside. */
 async function passwordStep() {
   const send = await passwordSignIn(server.baseUrl, await fixtures.createPasswordUsers(32), fixtures.BENCH_PASSWORD, COOKIE);
-  const out: Record<string, LoadResult & { healthDuring?: LoadResult; floorPerSecond: number }> = {};
+  const out: Record<string, LoadResult & { healthDuring?: LoadResult; floorPerSecond: number; cpuPerSignIn: ThreadCpu }> = {};
   let floorBefore = bcryptFloor();
   for (const concurrency of [1, 4, 16]) {
     const durationMs = quick ? 4000 : 15000;
     // At c=16 a probe every 100 ms, from a process of its own as a load balancer's: what a cheap request waits while bcrypt runs.
     const health = concurrency === 16 ? probeHealth(server.baseUrl, durationMs) : undefined;
+    const cpuBefore = threadCpu(server.group);
     const result = { ...(await load({ concurrency, durationMs, send })), ...(health ? { healthDuring: await health } : {}) };
+    // Where each sign-in's CPU went in the server (the probe's requests included): what the event loop takes is taken from bcrypt.
+    const cpuPerSignIn = cpuPerRequest(cpuBefore, threadCpu(server.group), result.requests);
     const floorAfter = bcryptFloor();
     const floorPerSecond = Math.round(((floorBefore + floorAfter) / 2) * 100) / 100;
-    out[`c${concurrency}`] = { ...result, floorPerSecond };
-    log(`password step c=${concurrency}: ${result.perSecond}/s p99 ${result.p99} ms; floor ${floorBefore.toFixed(2)} before, ${floorAfter.toFixed(2)} after`);
+    out[`c${concurrency}`] = { ...result, floorPerSecond, cpuPerSignIn };
+    log(
+      `password step c=${concurrency}: ${result.perSecond}/s p99 ${result.p99} ms; floor ${floorBefore.toFixed(2)} before, ${floorAfter.toFixed(2)} after; ` +
+        `CPU per sign-in: event loop ${cpuPerSignIn.eventLoop} ms, workers ${cpuPerSignIn.workers} ms, other threads ${cpuPerSignIn.other} ms`,
+    );
     floorBefore = floorAfter;
   }
   results.passwordStep = out;

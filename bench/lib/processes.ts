@@ -19,7 +19,8 @@ export function run(command: string, args: string[], env: Record<string, string>
   return execFileSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-export type Server = { baseUrl: string; stop: () => Promise<void> };
+/** `group`: the server's process group (it is started detached), for reading its CPU (thread-cpu.ts). */
+export type Server = { baseUrl: string; group: number; stop: () => Promise<void> };
 
 /**
  * `next start` on a loopback port; resolves when `readyPath` answers. `cwd` runs another app's
@@ -51,7 +52,7 @@ export async function startServer(
   for (let i = 0; i < 120; i++) {
     try {
       const response = await fetch(`${baseUrl}${readyPath}`);
-      if (response.ok) return { baseUrl, stop };
+      if (response.ok) return { baseUrl, group: child.pid!, stop };
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
