@@ -35,5 +35,5 @@ export async function proxy(request: NextRequest) {
 // paths do the proxy's work themselves (lib/auth/code-step-post.ts, app/api/health/route.ts)
 // without the framework's cost of running a proxy, which was a third of the request (decision 0019).
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|login/verify/code|api/health).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|login/verify/code|login/password|api/health).*)' }],
 };

@@ -1,22 +1,65 @@
 'use client';
-import { useActionState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { logIn } from '@/app/(auth)/login/actions';
-import { initialFormState } from '@/lib/forms/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CurrentPasswordField, EmailField } from '@/components/auth/credential-fields';
 import { Notice } from '@/components/ui/notice';
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/** Where the form posts: a route handler, not a server action (decision 0020). */
+export const PASSWORD_STEP_URL = '/login/password';
+
+type Answer = { to: string } | { state: FormState };
+
+/**
+ * The login form. Without JavaScript the browser posts it and follows the answer (the code step,
+ * where the user was going, or this page again with the refusal). With JavaScript the same post
+ * goes through fetch and a refusal is shown in place, the typed address untouched, the password
+ * emptied and the field to correct focused; once past the password, the next page loads in full.
+ */
+export function LoginForm({ callbackUrl, initialState }: { callbackUrl: string; initialState: FormState }) {
   const t = useTranslations('login');
-  const [state, action] = useActionState(logIn, initialFormState);
+  const errors = useTranslations('errors');
+  const [state, setState] = useState(initialState);
+  const [posting, setPosting] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (posting) return;
+    const form = event.currentTarget;
+    setPosting(true);
+    let answer: Answer | null = null;
+    try {
+      const response = await fetch(PASSWORD_STEP_URL, {
+        method: 'POST',
+        headers: { Accept: 'application/json' },
+        body: new URLSearchParams([...new FormData(form)].map(([name, value]) => [name, String(value)])),
+      });
+      answer = (await response.json()) as Answer;
+    } catch {
+      // The network or the server failed before answering: say so, keep what was typed.
+    }
+    if (answer && 'to' in answer) {
+      window.location.assign(answer.to);
+      return;
+    }
+    // The address field keeps what the user typed (its key, and so its content, stays that of the first render).
+    const next = answer?.state ?? { message: errors('tryAgainLater') };
+    setState({ ...next, values: state.values });
+    const password = form.elements.namedItem('password');
+    if (password instanceof HTMLInputElement) password.value = '';
+    const toCorrect = form.elements.namedItem(next.fieldErrors?.email ? 'email' : 'password');
+    if (toCorrect instanceof HTMLInputElement) toCorrect.focus();
+    setPosting(false);
+  }
+
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form method="post" action={PASSWORD_STEP_URL} onSubmit={submit} className="space-y-5" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <EmailField label={t('emailLabel')} defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <CurrentPasswordField label={t('passwordLabel')} errors={state.fieldErrors?.password} />
-      <SubmitButton className="w-full" pendingLabel={t('submitting')}>
+      <SubmitButton className="w-full" pendingLabel={t('submitting')} pending={posting}>
         {t('submit')}
       </SubmitButton>
     </form>

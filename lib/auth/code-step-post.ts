@@ -1,7 +1,6 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { unacceptableRequestAnswer } from '@/lib/forms/unacceptable-request';
-import { securityHeadersFor, withSecurityHeaders } from '@/lib/security-headers';
+import { answerFormPost, goTo, jsonAnswer, refusalStatus } from '@/lib/forms/form-post';
 import { textField } from '@/lib/forms/form-input';
 import { parseVerificationCode } from '@/lib/two-factor/code-format';
 import { getCurrentSession } from './guards';
@@ -26,16 +25,11 @@ import { safeCallbackUrl } from './safe-callback-url';
  * runs the guard before it reads the body, refuses a body that is not a form without changing
  * anything, and shows no error text to the user.
  */
-export async function codeStepPost(request: NextRequest): Promise<Response> {
-  const { nonce, headers } = securityHeadersFor(request);
-  return withSecurityHeaders(await answerTo(request, nonce), headers);
+export function codeStepPost(request: NextRequest): Promise<Response> {
+  return answerFormPost(request, (json) => answerTo(request, json));
 }
 
-async function answerTo(request: NextRequest, nonce: string): Promise<Response> {
-  const refusedUnread = await unacceptableRequestAnswer(request, nonce);
-  if (refusedUnread) return refusedUnread;
-  const json = (request.headers.get('accept') ?? '').includes('application/json');
-
+async function answerTo(request: NextRequest, json: boolean): Promise<Response> {
   let session: SessionContext | null;
   try {
     session = await getCurrentSession();
@@ -43,8 +37,8 @@ async function answerTo(request: NextRequest, nonce: string): Promise<Response> 
     console.error('[code step] failed:', error);
     return refused({ reason: 'later' }, false, '/login/verify?refused=later', json, null);
   }
-  if (!session) return go('/login', json);
-  if (session.stage !== 'PENDING_2FA') return go('/', json);
+  if (!session) return goTo('/login', json);
+  if (session.stage !== 'PENDING_2FA') return goTo('/', json);
   const back = (formData: FormData | null, refusal: CodeRefusal, remember: boolean) => backToForm(session, formData, refusal, remember, json);
 
   let formData: FormData;
@@ -60,29 +54,12 @@ async function answerTo(request: NextRequest, nonce: string): Promise<Response> 
 
     const result = await verifySecondFactor({ sessionId: session.sessionId, factor: 'totp', code: parsed.code }, await getRequestMeta());
     const reply = await secondStepReply(result, formData);
-    if ('to' in reply) return go(reply.to, json);
+    if ('to' in reply) return goTo(reply.to, json);
     return back(formData, { reason: reply.refused, attemptsLeft: reply.attemptsLeft }, remember);
   } catch (error) {
     console.error('[code step] failed:', error);
     return back(formData, { reason: 'later' }, remember);
   }
-}
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
-
-/**
- * A JSON answer, never compressed: `next start` compresses every answer of a route handler (it
- * drops Content-Length, so its compression cannot see the size), which for a dozen bytes is a gzip
- * stream set up and torn down, 5 % of the process at c=20. `no-transform` is the one thing its
- * compression (and any proxy) leaves alone.
- */
-function jsonAnswer(value: unknown, status: number): Response {
-  return new Response(JSON.stringify(value), { status, headers: { 'Cache-Control': 'no-store, no-transform', 'Content-Type': 'application/json' } });
-}
-
-/** Where the browser goes next: a 303 for a form, the path for the page's script (which loads it). */
-function go(to: string, json: boolean): Response {
-  return json ? jsonAnswer({ to }, 200) : new Response(null, { status: 303, headers: { ...NO_STORE, Location: to } });
 }
 
 /** Back to the code form, whichever method the page would start on (a user with a key starts on the key), with the refusal. */
@@ -98,8 +75,7 @@ function backToForm(session: SessionContext, formData: FormData | null, refusal:
 
 /** A refusal: for a form, back to its page (the reason in the query); for the page's script, the form's state in words. */
 async function refused(refusal: CodeRefusal, remember: boolean, page: string, json: boolean, session: SessionContext | null): Promise<Response> {
-  if (!json) return go(page, false);
-  const status = refusal.reason === 'unreadable' ? 400 : refusal.reason === 'later' ? 500 : 200;
+  if (!json) return goTo(page, false);
   // The session read above gives the language: no second read for the words (requestLanguageOf).
-  return jsonAnswer({ state: codeRefusalState(refusal, remember, (await requestLanguageOf(session)).locale) }, status);
+  return jsonAnswer({ state: codeRefusalState(refusal, remember, (await requestLanguageOf(session)).locale) }, refusalStatus(refusal.reason));
 }

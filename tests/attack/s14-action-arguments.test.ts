@@ -23,7 +23,6 @@ type Caller = 'pending login' | 'user' | 'helpdesk agent' | 'office admin';
  * must be added: the test fails until it is.
  */
 const ADMITTED: Record<string, Caller | null> = {
-  logIn: null, // public: the anonymous calls reach its arguments
   logOut: null,
   verifyRecoveryCode: 'pending login',
   beginEnrolment: null,
@@ -37,7 +36,7 @@ const ADMITTED: Record<string, Caller | null> = {
   unlockUserAccount: 'helpdesk agent',
   saveTwoFactorRequirement: 'office admin',
   saveLanguagePreferences: 'user',
-  chooseLanguage: null, // public, like logIn; for a signed-in caller it also sets their account's language
+  chooseLanguage: null, // public; for a signed-in caller it also sets their account's language
   forgetBrowser: 'user',
   saveRememberBrowserDays: 'office admin',
   saveOfficeAlertPreference: 'office admin',

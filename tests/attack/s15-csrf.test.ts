@@ -10,7 +10,7 @@ const suite = useSuite('attack');
 const { a } = suite;
 const EVIL = 'https://evil.example';
 const actions = actionsFromBuild();
-/** Open to anyone, like logIn: the language switcher and the password reset's two steps. */
+/** Open to anyone: the language switcher and the password reset's two steps (the login form posts to a route handler: below). */
 const PUBLIC_ACTIONS = new Set(['chooseLanguage', 'requestPasswordResetLink', 'resetPasswordWithLink']);
 
 test(`S15 CSRF: every server action from a foreign Origin is refused before it runs (${actions.length})`, async () => {
@@ -18,18 +18,12 @@ test(`S15 CSRF: every server action from a foreign Origin is refused before it r
   for (const action of actions) {
     const anonymous = new NoJsBrowser(a);
     // Control: from our own origin the action runs (its guard sends an anonymous caller away).
-    // logIn is open to anyone: it is posted as its form, empty, and answers with its message.
-    const form = action.name === 'logIn' ? (origin: string) => anonymous.submit('/login', 'email', {}, { origin }) : null;
-    const own = form ? await form(a) : await callAction(anonymous, a, action);
-    const foreign = form ? await form(EVIL) : await callAction(anonymous, a, action, { origin: EVIL });
+    const own = await callAction(anonymous, a, action);
+    const foreign = await callAction(anonymous, a, action, { origin: EVIL });
     rows.push({
       action: action.name,
-      // The other public actions send nobody away: that they answered is the control.
-      ran: form
-        ? pageText(own.html).includes('Enter your e-mail address.')
-        : PUBLIC_ACTIONS.has(action.name)
-          ? own.status === 200
-          : actionRedirect(own) !== null,
+      // The public actions send nobody away: that they answered is the control.
+      ran: PUBLIC_ACTIONS.has(action.name) ? own.status === 200 : actionRedirect(own) !== null,
       refused: foreign.status >= 400 && actionRedirect(foreign) === null && !foreign.headers.getSetCookie().length,
       seen: `${action.name}: own ${own.status}${actionRedirect(own) ? `→${actionRedirect(own)}` : ''}, foreign ${foreign.status}`,
     });
@@ -47,7 +41,7 @@ test('S15 CSRF with a real session: disabling 2FA and logging in from a foreign 
   const off = await victim.submit('/settings/2fa/disable', 'password', { password: t.password }, { origin: EVIL });
   const login = await new NoJsBrowser(a).submit('/login', 'email', { email: other.email, password: other.password }, { origin: EVIL });
   expect({ twoFactor: await twoFactorRows(), audit: (await suite.auditCount()) - before }).toEqual({ twoFactor: 1, audit: 0 });
-  expect(login.headers.getSetCookie().filter((c) => c.startsWith(SESSION_COOKIE))).toEqual([]);
+  expect([login.status, login.headers.getSetCookie().filter((c) => c.startsWith(SESSION_COOKIE))]).toEqual([403, []]);
   const nullOrigin = await victim.submit('/settings/2fa/disable', 'password', { password: t.password }, { origin: 'null' });
   expect(await twoFactorRows()).toBe(1);
   // Observed, not a hole: without any Origin header Next.js runs the action (a wrong password
@@ -87,4 +81,23 @@ test('S15 CSRF: the code step, a form post to a route handler (decision 0019), r
   observe(
     `code step from ${EVIL}: ${foreign.status}; Origin null: ${nullOrigin.status}; no cookie, no audit row, still PENDING_2FA; from its own page: ${own.status} → /`,
   );
+});
+
+test('S15 CSRF: the login form, a form post to a route handler (decision 0020), refuses a foreign Origin with the right password', async () => {
+  const t = suite.claim('user-without-2fa');
+  const browser = new NoJsBrowser(a);
+  const before = await suite.auditCount();
+  const fields = { email: t.email, password: t.password };
+  const foreign = await browser.submit('/login', 'email', fields, { origin: EVIL });
+  const nullOrigin = await browser.submit('/login', 'email', fields, { origin: 'null' });
+  expect({
+    foreign: foreign.status,
+    nullOrigin: nullOrigin.status,
+    cookies: [...foreign.headers.getSetCookie(), ...nullOrigin.headers.getSetCookie()],
+    audit: (await suite.auditCount()) - before,
+  }).toEqual({ foreign: 403, nullOrigin: 403, cookies: [], audit: 0 });
+  // The control: the same form from the portal's own page signs in.
+  const own = await browser.submit('/login', 'email', fields);
+  expect([own.status, own.location, own.headers.getSetCookie().some((c) => c.startsWith(SESSION_COOKIE))]).toEqual([303, '/', true]);
+  observe(`login form from ${EVIL}: ${foreign.status}; Origin null: ${nullOrigin.status}; no cookie, no audit row; from its own page: ${own.status} → /`);
 });

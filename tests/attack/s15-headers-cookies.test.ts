@@ -45,3 +45,34 @@ test('S15 session cookie: __Host- prefix, HttpOnly, SameSite=Lax, Secure, Path=/
   expect({ set: cookie !== '', missing, domain: attributes.filter((x) => x.startsWith('domain=')) }).toEqual({ set: true, missing: [], domain: [] });
   observe(cookie.replace(/=[^;]+/, '=…').replace(/Expires=[^;]+; /i, ''));
 });
+
+test('S15 a refused login without JavaScript: the typed address comes back in a cookie only the login page gets (HttpOnly, Path=/login, one minute), never in the URL', async () => {
+  const t = suite.claim('user-without-2fa');
+  const browser = new NoJsBrowser(a);
+  const login = await browser.get('/login');
+  const callbackUrl = login.html.match(/name="callbackUrl" value="([^"]*)"/)?.[1] ?? '/';
+  const post = (password: string) =>
+    browser.request('/login/password', {
+      method: 'POST',
+      body: new URLSearchParams({ email: t.email, password, callbackUrl }),
+      headers: { origin: a, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  const refused = await post('not the password');
+  const cookie = refused.headers.getSetCookie().find((c) => /^__Secure-portal_login_email=/.test(c)) ?? '';
+  const attributes = cookie
+    .split(';')
+    .slice(1)
+    .map((x) => x.trim().toLowerCase());
+  const back = await browser.get(refused.location ?? '');
+  expect({
+    status: refused.status,
+    location: refused.location,
+    missing: ['httponly', 'samesite=lax', 'secure', 'path=/login', 'max-age=60'].filter((want) => !attributes.includes(want)),
+    formFilled: back.html.includes(`value="${t.email}"`),
+  }).toEqual({ status: 303, location: '/login?refused=incorrect', missing: [], formFilled: true });
+  // Once signed in the address is not kept for the next person at the same computer.
+  const signedIn = await post(t.password);
+  const cleared = signedIn.headers.getSetCookie().find((c) => /^__Secure-portal_login_email=/.test(c)) ?? '';
+  expect([signedIn.status, /max-age=0|expires=thu, 01 jan 1970/i.test(cleared)]).toEqual([303, true]);
+  observe(`${cookie.replace(/=[^;]+/, '=…')}; Location ${refused.location}; cleared after signing in`);
+});

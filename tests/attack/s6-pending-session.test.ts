@@ -12,13 +12,20 @@ const suite = useSuite('attack');
 const routes = routesFromBuild();
 const actions = actionsFromBuild();
 /** What a pending login may use: the login and verification steps, and the public health check. */
-// The public pages: signing in, its second step, and asking for or using a password reset link.
-const PENDING_MAY = new Set(['/login', '/login/verify', '/login/verify/code', '/login/forgot-password', '/login/reset-password', '/api/health']);
+// The public pages: signing in (its form's post, decision 0020), its second step, and asking for or using a password reset link.
+const PENDING_MAY = new Set([
+  '/login',
+  '/login/password',
+  '/login/verify',
+  '/login/verify/code',
+  '/login/forgot-password',
+  '/login/reset-password',
+  '/api/health',
+]);
 /** Routes with a credential of their own, not a session: the scheduler's secret (S21). A session gets their refusal. */
 const OWN_CREDENTIAL = new Map([['/api/cron/reminders', 401]]);
 // Public actions (and the key's two login steps, S24): chooseLanguage sets only this browser's language cookie; the password reset's two take no session.
 const PENDING_ACTIONS = new Set([
-  'logIn',
   'logOut',
   'verifyRecoveryCode',
   'startKeyLogin',

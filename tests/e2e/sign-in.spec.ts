@@ -30,6 +30,39 @@ test('a wrong password and an unknown e-mail get the same message', async ({ pag
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
 });
 
+test('with the page’s script, a refusal is shown in place: the address kept, the password emptied and focused', async ({ page }) => {
+  const anna = seededUser('anna@vandijk.example');
+  await logInWithPassword(page, anna.email, 'not the password');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+  await expect(page).toHaveURL('/login');
+  await expect(page.getByLabel('Email address')).toHaveValue(anna.email);
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  await expect(page.getByLabel('Password')).toBeFocused();
+});
+
+test('without JavaScript: a refusal comes back with the address typed in (not in the URL), and the right password signs in', async ({ browser }) => {
+  const anna = seededUser('anna@vandijk.example');
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await logInWithPassword(page, anna.email, 'not the password');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+  await expect(page).toHaveURL('/login?refused=incorrect');
+  await expect(page.getByLabel('Email address')).toHaveValue(anna.email);
+  const keepsTypedAddress = async () => (await context.cookies()).some((cookie) => cookie.name.endsWith('portal_login_email'));
+  expect(await keepsTypedAddress()).toBe(true);
+  await page.getByLabel('Email address').fill('');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByText('Enter your e-mail address.')).toBeVisible();
+  await expect(page.getByText('Enter your password.')).toBeVisible();
+  await page.getByLabel('Email address').fill(anna.email);
+  await page.getByLabel('Password').fill(anna.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL('/');
+  // Signed in, the typed address is not kept for the next person at this computer.
+  expect(await keepsTypedAddress()).toBe(false);
+  await context.close();
+});
+
 test('a user with 2FA enters the code from the app, and lands where they were going', async ({ page }) => {
   const bram = seededUser('bram@vandijk.example');
   await page.goto('/settings/2fa');

@@ -13,7 +13,7 @@ import AccountSettingsPage from '@/app/(app)/settings/account/page';
 import SecurityActivityPage from '@/app/(app)/settings/security/page';
 import { saveLanguagePreferences } from '@/app/(app)/settings/account/actions';
 import { chooseLanguage } from '@/app/(auth)/language/actions';
-import { postCode } from '../helpers/code-step';
+import { postCode } from '../helpers/login-steps';
 import { getRequestLanguage } from '@/lib/i18n/server';
 import { LOCALE_COOKIE } from '@/lib/i18n/locale';
 import { LanguagePreferencesForm } from '@/components/account/language-preferences-form';

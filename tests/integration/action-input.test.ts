@@ -1,6 +1,6 @@
 /**
  * Every server action is a public endpoint: anyone can post to it with the Next-Action header and
- * any body React's decoder accepts. Found by an outside test: `logIn` called with `[]`, `[{},null]`
+ * any body React's decoder accepts. Found by an outside test: the login's action (a route handler since, decision 0020) called with `[]`, `[{},null]`
  * or a JSON object answered 500 with a stack frame and the server's path, and a password sent as a
  * file part showed the validator's "expected string, received File". Here every action is called
  * as a signed-in caller who may use it (so nothing but the input stops it), with arguments that are
@@ -14,10 +14,10 @@ jest.mock('next/headers', () => nextHeaders);
 import { db } from '@/lib/db';
 import type { FormState } from '@/lib/forms/form-state';
 import { FORM_UNREADABLE as FORM_UNREADABLE_KEY } from '@/lib/forms/form-input';
-import { logIn } from '@/app/(auth)/login/actions';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
 import { POST as postCodeStep } from '@/app/(auth)/login/verify/code/route';
+import { POST as postPasswordStep } from '@/app/(auth)/login/password/route';
 import { beginEnrolment, finishEnrolment, generateRecoveryCodes, turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
 import { saveTwoFactorRequirement } from '@/app/(app)/office/actions';
@@ -126,15 +126,6 @@ const withTwoFactor = async () => {
 
 const CASES: Case[] = [
   {
-    name: 'logIn',
-    action: logIn as AnyAction,
-    setup: async () => ({ browser: new FakeBrowser(), fields: { email: pending.email, password: pending.password, callbackUrl: '/' } }),
-    fileAnswers: {
-      email: { fieldErrors: { email: ['Enter your e-mail address.'] }, values: { email: '' } },
-      password: { fieldErrors: { password: ['Enter your password.'] }, values: { email: expect.stringMatching(/@office\.example$/) } },
-    },
-  },
-  {
     name: 'verifyRecoveryCode',
     action: verifyRecoveryCode as AnyAction,
     setup: async () => ({ browser: await pendingBrowser(pending), fields: { recoveryCode: '7KQ2M-XH4PD' } }),
@@ -242,35 +233,71 @@ describe.each(CASES)('$name', ({ action, setup, fileAnswers }) => {
 });
 
 /**
- * The code step is a route handler (decision 0019): anyone can post anything to it. What is not
- * a form gets the plain message, a file part as the code gets the form's own message; nothing
- * changes either way, with or without JavaScript.
+ * The login's two forms post to route handlers (decisions 0019, 0020): anyone can post anything
+ * to them. What is not a form gets the plain message, a file part in a field gets the form's own
+ * message; nothing changes either way, with or without JavaScript.
  */
-describe('the code step’s form post', () => {
+type FormPost = {
+  path: string;
+  POST: (request: NextRequest) => Promise<Response>;
+  /** The caller the form is meant for. */
+  browser: () => Promise<FakeBrowser>;
+  /** A valid form of theirs. */
+  fields: Record<string, string>;
+  /** A form the route refuses for its content, and where it sends a browser without JavaScript then. */
+  malformed: [string, string];
+  fileAnswers: Record<string, FormState>;
+};
+const FORM_POSTS: Array<[string, FormPost]> = [
+  [
+    'the code step’s form post',
+    {
+      path: '/login/verify/code',
+      POST: postCodeStep,
+      browser: () => pendingBrowser(pending),
+      fields: { code: '123456' },
+      malformed: ['code=abc', '/login/verify?refused=format'],
+      fileAnswers: { code: { fieldErrors: { code: [CODE_FORMAT_MESSAGE] } } },
+    },
+  ],
+  [
+    'the login form’s post',
+    {
+      path: '/login/password',
+      POST: postPasswordStep,
+      browser: async () => new FakeBrowser(),
+      fields: { email: 'nobody@office.example', password: 'x' },
+      malformed: ['email=', '/login?refused=fields&email=required&password=required'],
+      fileAnswers: {
+        email: { fieldErrors: { email: ['Enter your e-mail address.'] }, values: { email: '' } },
+        password: { fieldErrors: { password: ['Enter your password.'] }, values: { email: 'nobody@office.example' } },
+      },
+    },
+  ],
+];
+
+describe.each(FORM_POSTS)('%s', (_name, { path, POST, browser: caller, fields, malformed: [malformedBody, malformedPage], fileAnswers }) => {
   const post = (browser: FakeBrowser, body: BodyInit | null, contentType: string | null, accept = 'application/json') =>
     as(browser, () =>
-      postCodeStep(
-        new NextRequest('http://localhost:3000/login/verify/code', {
-          method: 'POST',
-          headers: { accept, ...(contentType ? { 'content-type': contentType } : {}) },
-          body,
-        }),
+      POST(
+        new NextRequest(`http://localhost:3000${path}`, { method: 'POST', headers: { accept, ...(contentType ? { 'content-type': contentType } : {}) }, body }),
       ),
     );
+  const backTo = malformedPage.split('?')[0];
   const NOT_A_FORM: Array<[string, BodyInit | null, string | null]> = [
-    ['a JSON object', '{"code":"123456"}', 'application/json'],
-    ['plain text', 'code=123456', 'text/plain'],
+    ['a JSON object', JSON.stringify(fields), 'application/json'],
+    ['plain text', new URLSearchParams(fields).toString(), 'text/plain'],
     ['no body and no type', null, null],
   ];
 
   it.each(NOT_A_FORM)('answers %s with a plain message, changing nothing', async (_label, body, type) => {
-    const browser = await pendingBrowser(pending);
+    const browser = await caller();
     const before = await databaseState();
     const answer = (await post(browser, body, type)).result as Response;
-    expect([answer.status, await answer.json()]).toEqual([400, { state: { message: FORM_UNREADABLE } }]);
+    expect([answer.status, await answer.json()]).toEqual([400, { state: expect.objectContaining({ message: FORM_UNREADABLE }) }]);
     // Without JavaScript: back to the form, which says the same.
     const page = (await post(browser, body, type, 'text/html')).result as Response;
-    expect([page.status, page.headers.get('location')]).toEqual([303, '/login/verify?refused=unreadable']);
+    expect([page.status, page.headers.get('location')]).toEqual([303, `${backTo}?refused=unreadable`]);
     expect(await databaseState()).toEqual(before);
   });
 
@@ -279,7 +306,7 @@ describe('the code step’s form post', () => {
     ['without a boundary', 'multipart/form-data'],
     ['that does not parse', 'multipart/form-data; boundary=x'],
   ])('answers multipart %s with the proxy’s page in words, changing nothing', async (_label, type) => {
-    const browser = await pendingBrowser(pending);
+    const browser = await caller();
     const before = await databaseState();
     const answer = (await post(browser, '--x\r\nnonsense', type)).result as Response;
     expect([answer.status, answer.headers.get('content-type'), (await answer.text()).includes(FORM_UNREADABLE)]).toEqual([
@@ -291,29 +318,31 @@ describe('the code step’s form post', () => {
   });
 
   it('refuses a post from another site itself, before reading anything (proxy.ts aside)', async () => {
-    const browser = await pendingBrowser(pending);
+    const browser = await caller();
     const before = await databaseState();
-    const from = (origin: string) =>
+    const from = (origin: string, body: string) =>
       as(browser, () =>
-        postCodeStep(
-          new NextRequest('http://localhost:3000/login/verify/code', {
+        POST(
+          new NextRequest(`http://localhost:3000${path}`, {
             method: 'POST',
             headers: { host: 'localhost:3000', origin, 'content-type': 'application/x-www-form-urlencoded' },
-            body: 'code=abc',
+            body,
           }),
         ),
       );
-    expect(((await from('https://evil.example')).result as Response).status).toBe(403);
-    expect(((await from('null')).result as Response).status).toBe(403);
-    // The control: from the portal's own origin the same post is read (and refused for its format).
-    expect(((await from('http://localhost:3000')).result as Response).headers.get('location')).toBe('/login/verify?refused=format');
+    // A valid form: from another site it changes nothing (no attempt counted, no session).
+    const valid = new URLSearchParams(fields).toString();
+    expect(((await from('https://evil.example', valid)).result as Response).status).toBe(403);
+    expect(((await from('null', valid)).result as Response).status).toBe(403);
     expect(await databaseState()).toEqual(before);
+    // The control: from the portal's own origin a post is read (and this one refused for what it holds).
+    expect(((await from('http://localhost:3000', malformedBody)).result as Response).headers.get('location')).toBe(malformedPage);
   });
 
   it('sets the security headers proxy.ts sets elsewhere (S15): the proxy leaves this path out', async () => {
-    const browser = await pendingBrowser(pending);
+    const browser = await caller();
     for (const accept of ['application/json', 'text/html']) {
-      const answer = (await post(browser, 'code=abc', 'application/x-www-form-urlencoded', accept)).result as Response;
+      const answer = (await post(browser, malformedBody, 'application/x-www-form-urlencoded', accept)).result as Response;
       expect([accept, answer.headers.get('x-frame-options'), answer.headers.get('x-content-type-options'), answer.headers.get('cache-control')]).toEqual([
         accept,
         'DENY',
@@ -324,11 +353,11 @@ describe('the code step’s form post', () => {
     }
   });
 
-  it('answers a file part as the code with the form’s own message, changing nothing', async () => {
-    const browser = await pendingBrowser(pending);
+  it.each(Object.keys(fileAnswers))('answers a file part as %s with the form’s own message, changing nothing', async (field) => {
+    const browser = await caller();
     const before = await databaseState();
-    const answer = (await post(browser, formWithFile({ code: '123456' }, 'code'), null)).result as Response;
-    expect(await answer.json()).toEqual({ state: { fieldErrors: { code: [CODE_FORMAT_MESSAGE] } } });
+    const answer = (await post(browser, formWithFile(fields, field), null)).result as Response;
+    expect(await answer.json()).toEqual({ state: fileAnswers[field] });
     expect(await databaseState()).toEqual(before);
   });
 });

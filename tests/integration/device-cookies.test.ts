@@ -2,11 +2,11 @@
  * The lockout that does not lock out the owner (S19): device cookies and the per-network limit,
  * through the real login action on a real database. What a stranger and the owner observe.
  */
-import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+import { as, FakeBrowser, form, nextHeaders } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { logOut } from '@/app/(auth)/logout/actions';
 import * as LOGIN_MESSAGES from '@/lib/auth/login-messages';
 import { english } from '../helpers/english';
@@ -23,7 +23,7 @@ let nextIp = 1;
 /** Each test its own network, so the per-network limit of one test does not reach another. */
 const browserOnNewNetwork = () => new FakeBrowser({ ip: `203.0.113.${nextIp++}` });
 
-const login = (browser: FakeBrowser, email: string, password: string) => as(browser, () => logIn(noState, form({ email, password })));
+const login = (browser: FakeBrowser, email: string, password: string) => postLogin(browser, form({ email, password }));
 const message = (outcome: Awaited<ReturnType<typeof login>>) => outcome.result?.message;
 
 /** The owner's office PC: it signed in once (so its device cookie is trusted for this account) and logged out. */

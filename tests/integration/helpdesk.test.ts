@@ -1,10 +1,9 @@
 /** The helpdesk reset and unlock, and the audit log, against a real database (S4, S5, S9–S12). */
 import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
-import { postCode } from '../helpers/code-step';
+import { postCode, postLogin } from '../helpers/login-steps';
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
 import { resetUserTwoFactor, unlockUserAccount } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { GET as exportAudit } from '@/app/(app)/helpdesk/audit/export/route';
 import AuditLogPage from '@/app/(app)/helpdesk/audit/page';
@@ -70,7 +69,7 @@ describe('reset 2FA', () => {
 
     expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(0);
     expect((await as(userBrowser, getCurrentSession)).result).toBeNull();
-    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/' });
+    await expect(postLogin(new FakeBrowser(), form({ email: user.email, password: user.password }))).resolves.toEqual({ redirect: '/' });
     expect((await db.outboxMessage.findMany({ where: { userId: user.id, kind: { not: 'new_sign_in' } } })).map((m) => m.kind)).toEqual(['two_factor_reset']);
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { type: 'helpdesk.two_factor_reset', subjectUserId: user.id } });
@@ -201,7 +200,7 @@ describe('the rules live in lib: a caller other than the form cannot skip them',
 describe('unlock', () => {
   it('lifts a password lock and a code lock, with a reason, audited', async () => {
     const user = await createUser({ twoFactor: true });
-    for (let i = 0; i < 10; i++) await as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: 'wrong' })));
+    for (let i = 0; i < 10; i++) await postLogin(new FakeBrowser(), form({ email: user.email, password: 'wrong' }));
     await db.user.update({ where: { id: user.id }, data: { codeLockedUntil: new Date(Date.now() + 600_000) } });
     expect((await searchUsers(user.email))[0].lockedUntil).not.toBeNull();
 
@@ -210,7 +209,7 @@ describe('unlock', () => {
     );
     expect(outcome.result?.ok).toBe(true);
     expect((await searchUsers(user.email))[0].lockedUntil).toBeNull();
-    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({
+    await expect(postLogin(new FakeBrowser(), form({ email: user.email, password: user.password }))).resolves.toEqual({
       redirect: '/login/verify',
     });
     expect(await db.auditEvent.count({ where: { type: 'helpdesk.user_unlocked', subjectUserId: user.id, actorUserId: agent.id } })).toBe(1);
@@ -299,7 +298,7 @@ describe('audit log', () => {
 
   it('exports the filtered rows as CSV, defusing spreadsheet formulas', async () => {
     const user = await createUser({ email: 'csv-user@office.example' });
-    await as(new FakeBrowser({ userAgent: '=HYPERLINK("http://evil.example")' }), () => logIn(noState, form({ email: user.email, password: 'wrong' })));
+    await postLogin(new FakeBrowser({ userAgent: '=HYPERLINK("http://evil.example")' }), form({ email: user.email, password: 'wrong' }));
     const outcome = await as(agentBrowser, () => exportAudit(new Request(`http://localhost/helpdesk/audit/export?user=${user.email}`)));
     const response = outcome.result as Response;
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -394,7 +393,7 @@ describe('in the agent’s language', () => {
     ['en', '"id","time (UTC)","type","outcome","factor","actor","subject","office","ip","user agent","details","event"', 'Wrong password'],
   ] as const)('the CSV export in %s: the header in that language, the values as machines read them', async (locale, header, label) => {
     const user = await createUser();
-    await as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: 'wrong' })));
+    await postLogin(new FakeBrowser(), form({ email: user.email, password: 'wrong' }));
     const response = (await as(agentIn(locale), () => exportAudit(new Request(`http://localhost/helpdesk/audit/export?user=${user.email}`))))
       .result as Response;
     const [first, row] = (await response.text()).trim().split('\r\n');

@@ -3,11 +3,11 @@
  * cause on the login form. Both run here on SQLite and, with npm run test:pg, on PostgreSQL,
  * where they failed before the fix.
  */
-import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+import { FakeBrowser, form, nextHeaders } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { reservePasswordAttempt, throttleKey } from '@/lib/auth/login-throttle';
 import { createUser } from '../helpers/factories';
 
@@ -22,7 +22,7 @@ it('answers an e-mail address with a NUL or other control character with a messa
   const user = await createUser();
   const before = await db.auditEvent.count();
   for (const email of [`${user.email}\u0000`, `\u0000`, `${user.email}\n`.replace('\n', '\u0007')]) {
-    const outcome = await as(new FakeBrowser(), () => logIn(noState, form({ email, password: user.password })));
+    const outcome = await postLogin(new FakeBrowser(), form({ email, password: user.password }));
     expect(outcome).toMatchObject({ result: { fieldErrors: { email: ['Enter a valid e-mail address.'] } } });
   }
   expect(await db.auditEvent.count()).toBe(before);
@@ -30,8 +30,8 @@ it('answers an e-mail address with a NUL or other control character with a messa
 
 it('says which field is missing when a forged form leaves one out', async () => {
   const user = await createUser();
-  const missingPassword = await as(new FakeBrowser(), () => logIn(noState, form({ email: user.email })));
+  const missingPassword = await postLogin(new FakeBrowser(), form({ email: user.email }));
   expect(missingPassword).toMatchObject({ result: { fieldErrors: { password: ['Enter your password.'] } } });
-  const missingBoth = await as(new FakeBrowser(), () => logIn(noState, form({})));
+  const missingBoth = await postLogin(new FakeBrowser(), form({}));
   expect(missingBoth).toMatchObject({ result: { fieldErrors: { email: ['Enter your e-mail address.'], password: ['Enter your password.'] } } });
 });

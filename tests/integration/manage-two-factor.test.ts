@@ -1,10 +1,9 @@
 /** Manage 2FA through its server actions, against a real database (S3, S8, S9, S11, S12, S14). */
 import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
-import { postCode } from '../helpers/code-step';
+import { postCode, postLogin } from '../helpers/login-steps';
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
 import { beginEnrolment, finishEnrolment, turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { readEnrolment } from '@/lib/two-factor/read-enrolment';
@@ -39,7 +38,7 @@ describe('enable 2FA', () => {
     const secret = await secretOf(user.id);
 
     // An unconfirmed secret does not change the login: still password only.
-    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/' });
+    await expect(postLogin(new FakeBrowser(), form({ email: user.email, password: user.password }))).resolves.toEqual({ redirect: '/' });
 
     expect((await finish(browser, wrongCode(secret))).result).toEqual({ fieldErrors: { code: [ENROLMENT_CODE_NOT_ACCEPTED] } });
     expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(0);
@@ -47,7 +46,7 @@ describe('enable 2FA', () => {
     // The answer carries the new recovery codes, this once (S13).
     await expect(finish(browser, authenticatorCode(secret))).resolves.toEqual({ result: { ok: true, recoveryCodes: expect.any(Array) } });
     expect((await as(browser, getCurrentSession)).result?.user.twoFactorEnabledAt).toBeInstanceOf(Date);
-    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({
+    await expect(postLogin(new FakeBrowser(), form({ email: user.email, password: user.password }))).resolves.toEqual({
       redirect: '/login/verify',
     });
     expect(await events(user.id)).toEqual(expect.arrayContaining(['two_factor.enable_failed:FAILURE', 'two_factor.enabled:SUCCESS']));
@@ -154,7 +153,7 @@ describe('disable 2FA', () => {
     expect(await db.totpCredential.count({ where: { userId: user.id } })).toBe(0);
     expect((await as(elsewhere, getCurrentSession)).result).toBeNull();
     expect((await as(browser, getCurrentSession)).result?.user.twoFactorEnabledAt).toBeNull();
-    await expect(as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })))).resolves.toEqual({ redirect: '/' });
+    await expect(postLogin(new FakeBrowser(), form({ email: user.email, password: user.password }))).resolves.toEqual({ redirect: '/' });
     expect((await db.outboxMessage.findMany({ where: { userId: user.id, kind: { not: 'new_sign_in' } } })).map((m) => m.kind)).toEqual(['two_factor_disabled']);
   });
 

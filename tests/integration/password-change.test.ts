@@ -3,7 +3,7 @@ import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-bro
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { changeOwnPassword } from '@/app/(app)/settings/password/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { PASSWORD_FAILURE_LIMIT } from '@/lib/auth/limits';
@@ -13,7 +13,7 @@ import { signedInBrowser } from '../helpers/sign-in';
 
 const NEW_PASSWORD = 'kangourou rouge siffle doucement';
 const change = (browser: FakeBrowser, fields: Record<string, string>) => as(browser, () => changeOwnPassword(noState, form(fields)));
-const login = (email: string, password: string) => as(new FakeBrowser(), () => logIn(noState, form({ email, password })));
+const login = (email: string, password: string) => postLogin(new FakeBrowser(), form({ email, password }));
 
 it('changes the password, ends the other sessions, keeps this one, mails the owner and audits it', async () => {
   const user = await createUser({ twoFactor: true });

@@ -3,7 +3,7 @@ import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-bro
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { requestPasswordResetLink } from '@/app/(auth)/login/forgot-password/actions';
 import { resetPasswordWithLink } from '@/app/(auth)/login/reset-password/actions';
@@ -22,7 +22,7 @@ const SENT = 'If an account exists for this address, we sent a link. It works fo
 const askLink = (email: string, browser = new FakeBrowser()) => as(browser, () => requestPasswordResetLink(noState, form({ email })));
 const postReset = (token: string, password = NEW_PASSWORD, confirm = password, browser = new FakeBrowser()) =>
   as(browser, () => resetPasswordWithLink(noState, form({ token, newPassword: password, confirmPassword: confirm })));
-const login = (email: string, password: string, browser = new FakeBrowser()) => as(browser, () => logIn(noState, form({ email, password })));
+const login = (email: string, password: string, browser = new FakeBrowser()) => postLogin(browser, form({ email, password }));
 
 /** The token of the newest reset link mailed to `user`, read from the outbox as the mail would carry it. */
 async function linkToken(user: TestUser): Promise<string> {

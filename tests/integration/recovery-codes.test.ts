@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
 import { beginEnrolment, finishEnrolment, generateRecoveryCodes, turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
-import { postCode } from '../helpers/code-step';
+import { postCode } from '../helpers/login-steps';
 import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';

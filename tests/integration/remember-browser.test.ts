@@ -15,9 +15,8 @@ import VerifyPage from '@/app/(auth)/login/verify/page';
 import { VerifyForm } from '@/components/auth/verify-form';
 import { RememberBrowserCheckbox } from '@/components/auth/remember-browser-checkbox';
 import { findElement } from '../helpers/react-tree';
-import { logIn } from '@/app/(auth)/login/actions';
 import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
-import { postCode } from '../helpers/code-step';
+import { postCode, postLogin } from '../helpers/login-steps';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { turnOffTwoFactor } from '@/app/(app)/settings/2fa/actions';
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
@@ -39,8 +38,7 @@ import { authenticatorCode } from '../helpers/totp-reference';
 const REMEMBER = 'portal_remember';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const login = (browser: FakeBrowser, user: { email: string; password: string }) =>
-  as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
+const login = (browser: FakeBrowser, user: { email: string; password: string }) => postLogin(browser, form({ email: user.email, password: user.password }));
 
 /** A browser that logged in with a code and ticked the box, then logged out: it keeps its remember and device cookies. */
 async function rememberedBrowser(user: TestUser, { stepOffset = 0 } = {}): Promise<FakeBrowser> {
@@ -305,7 +303,7 @@ describe('the choice on the code step', () => {
   /** The days the verify page offers, as its forms receive them (0: the checkbox is not rendered). */
   async function offeredDays(user: TestUser): Promise<number[]> {
     const browser = new FakeBrowser();
-    await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
+    await postLogin(browser, form({ email: user.email, password: user.password }));
     const tree = (await as(browser, () => VerifyPage({ searchParams: Promise.resolve({}) }))).result as ReactNode;
     return [findElement(tree, { type: VerifyForm })].map((element) => (element!.props as { rememberDays: number }).rememberDays);
   }

@@ -11,7 +11,7 @@ import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-bro
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { createUser } from '../helpers/factories';
 import { signedInBrowser } from '../helpers/sign-in';
@@ -33,7 +33,8 @@ const OPEN_TO_ANONYMOUS = new Set([
   'layout.tsx',
   '(auth)/layout.tsx',
   '(auth)/login/page.tsx',
-  '(auth)/login/actions.ts#logIn',
+  // The login form's post (decision 0020): e-mail address and password.
+  '(auth)/login/password/route.ts#POST',
   '(auth)/logout/actions.ts#logOut',
   // The language switcher: it sets only the visitor's own language cookie.
   '(auth)/language/actions.ts#chooseLanguage',
@@ -113,7 +114,7 @@ let plainUser: FakeBrowser;
 beforeAll(async () => {
   const user = await createUser({ twoFactor: true });
   pending = new FakeBrowser();
-  await as(pending, () => logIn(noState, form({ email: user.email, password: user.password })));
+  await postLogin(pending, form({ email: user.email, password: user.password }));
   expect(pending.cookies.has(SESSION_COOKIE)).toBe(true);
 
   const strictOffice = await db.office.create({

@@ -3,7 +3,7 @@ import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-bro
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { resetUserTwoFactor } from '@/app/(app)/helpdesk/users/[id]/actions';
 import SecurityActivityPage from '@/app/(app)/settings/security/page';
 import { signOutEverywhereElse } from '@/app/(app)/settings/security/actions';
@@ -43,7 +43,7 @@ beforeAll(async () => {
 describe('security activity', () => {
   it('shows the user’s own sign-ins, failures and 2FA changes, newest first, with IP address and browser', async () => {
     const user = await createUser({ twoFactor: true });
-    await as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: 'wrong' })));
+    await postLogin(new FakeBrowser(), form({ email: user.email, password: 'wrong' }));
     const browser = await signedInBrowser(user);
     const events = await eventsOnPage(browser);
     expect(events.map((e) => e.label)).toEqual(['Signed in', 'Wrong password']);
@@ -56,7 +56,7 @@ describe('security activity', () => {
     const other = await createUser({ twoFactor: true });
     const browser = await signedInBrowser(user);
     await signedInBrowser(other);
-    await as(new FakeBrowser(), () => logIn(noState, form({ email: other.email, password: 'wrong' })));
+    await postLogin(new FakeBrowser(), form({ email: other.email, password: 'wrong' }));
     const target = await createUser({ twoFactor: true });
     await resetByHelpdesk(agentBrowser, target);
 

@@ -7,7 +7,7 @@ import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-bro
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { prepareSecurityKey, removeKey, renameKey, saveSecurityKey } from '@/app/(app)/settings/2fa/security-keys/actions';
 import { startKeyLogin, verifyKeyLogin } from '@/app/(auth)/login/verify/key-actions';
 import { relyingParty } from '@/lib/webauthn/config';
@@ -34,7 +34,7 @@ async function addKeyThroughActions(browser: FakeBrowser, key: SoftAuthenticator
 
 async function keyLogin(user: TestUser) {
   const browser = new FakeBrowser();
-  const step = await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
+  const step = await postLogin(browser, form({ email: user.email, password: user.password }));
   expect(step.redirect).toBe('/login/verify');
   const prompt = await as(browser, () => startKeyLogin(noState, form({})));
   const challenge = prompt.result?.options?.challenge;

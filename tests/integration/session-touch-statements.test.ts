@@ -5,11 +5,11 @@
  * (Statements counted as the benchmarks count them: bench/lib/statement-counter.ts.)
  */
 import '../helpers/statement-events';
-import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+import { FakeBrowser, form, nextHeaders } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { loadSession, LAST_ACTIVE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { sessionIdFromToken } from '@/lib/auth/session-token';
@@ -30,7 +30,7 @@ async function statementsOf(run: () => Promise<unknown>): Promise<{ count: numbe
 it('reads a fresh session without a write or an extra statement, and adds one conditional UPDATE once a minute', async () => {
   const user = await createUser();
   const browser = new FakeBrowser();
-  await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
+  await postLogin(browser, form({ email: user.email, password: user.password }));
   const token = browser.cookies.get(SESSION_COOKIE)!;
   const { lastSeenAt } = await db.session.findUniqueOrThrow({ where: { id: sessionIdFromToken(token) } });
   const at = (ms: number) => new Date(lastSeenAt.getTime() + ms);

@@ -7,7 +7,7 @@ import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-bro
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
+import { postLogin } from '../helpers/login-steps';
 import { signOutSession } from '@/app/(app)/settings/security/session-actions';
 import { signOutUserEverywhere } from '@/app/(app)/helpdesk/users/[id]/sign-out-everywhere-actions';
 import { SessionList } from '@/components/security/session-list';
@@ -27,7 +27,7 @@ const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Ap
 /** A browser signed in as `user` (without 2FA) with its own address and User-Agent. */
 async function signedInWith(user: TestUser, headers: { ip?: string; userAgent?: string } = {}): Promise<FakeBrowser> {
   const browser = new FakeBrowser(headers);
-  const step = await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
+  const step = await postLogin(browser, form({ email: user.email, password: user.password }));
   expect(step.redirect).toBe('/');
   return browser;
 }
@@ -198,7 +198,7 @@ describe('the helpdesk’s Sign out everywhere', () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(sessionVersion + 1);
     // 2FA untouched: the same credential, so the next login asks the code.
     expect(await db.totpCredential.findUniqueOrThrow({ where: { userId: user.id } })).toEqual(credential);
-    const again = await as(new FakeBrowser(), () => logIn(noState, form({ email: user.email, password: user.password })));
+    const again = await postLogin(new FakeBrowser(), form({ email: user.email, password: user.password }));
     expect(again.redirect).toBe('/login/verify');
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { subjectUserId: user.id, type: 'helpdesk.signed_out_everywhere' } });

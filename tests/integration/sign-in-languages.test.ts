@@ -3,12 +3,11 @@
  * bookkeeper who is locked out, or types a wrong code, reads it in their own language, with
  * counts and durations in the right plural form, through the real actions and pages.
  */
-import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+import { as, FakeBrowser, form, nextHeaders } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
 
 import type { ReactElement, ReactNode } from 'react';
-import { logIn } from '@/app/(auth)/login/actions';
-import { postCode } from '../helpers/code-step';
+import { postCode, postLogin } from '../helpers/login-steps';
 import LoginPage, { generateMetadata as loginMetadata } from '@/app/(auth)/login/page';
 import VerifyPage from '@/app/(auth)/login/verify/page';
 import { VerificationHelp } from '@/components/auth/verification-help';
@@ -27,7 +26,7 @@ function browser(acceptLanguage: string, cookie?: string): FakeBrowser {
   return b;
 }
 
-const login = (b: FakeBrowser, email: string, password: string) => as(b, () => logIn(noState, form({ email, password })));
+const login = (b: FakeBrowser, email: string, password: string) => postLogin(b, form({ email, password }));
 const lockMinutes = PASSWORD_LOCK_MS / 60_000;
 
 describe('the password step’s lockout (S5)', () => {
@@ -64,11 +63,11 @@ describe('the password step’s lockout (S5)', () => {
   });
 
   it('field messages too: an empty form in French, a forged one in Dutch', async () => {
-    expect((await as(browser('fr-BE'), () => logIn(noState, form({ email: '', password: '' })))).result?.fieldErrors).toEqual({
+    expect((await postLogin(browser('fr-BE'), form({ email: '', password: '' }))).result?.fieldErrors).toEqual({
       email: ['Saisissez votre adresse e-mail.'],
       password: ['Saisissez votre mot de passe.'],
     });
-    expect((await as(browser('nl-BE'), () => logIn(noState, form({ email: 'a@b.example\u0000', password: 'x' })))).result?.fieldErrors).toEqual({
+    expect((await postLogin(browser('nl-BE'), form({ email: 'a@b.example\u0000', password: 'x' }))).result?.fieldErrors).toEqual({
       email: ['Geef een geldig e-mailadres in.'],
     });
   });

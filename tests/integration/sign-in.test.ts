@@ -1,10 +1,9 @@
 /** The two sign-in steps through their server actions, against a real database (S3–S6, S11). */
-import { as, FakeBrowser, form, nextHeaders, noState } from '../helpers/fake-browser';
+import { as, FakeBrowser, form, nextHeaders } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
 
 import { db } from '@/lib/db';
-import { logIn } from '@/app/(auth)/login/actions';
-import { postCode } from '../helpers/code-step';
+import { postCode, postLogin } from '../helpers/login-steps';
 import { logOut } from '@/app/(auth)/logout/actions';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
@@ -23,8 +22,7 @@ const [CODE_ALREADY_USED, CODE_NOT_ACCEPTED, INCORRECT_CREDENTIALS, PASSWORD_LOC
   LOGIN_MESSAGES.PASSWORD_LOCKED,
 ].map(english);
 
-const login = (browser: FakeBrowser, email: string, password: string, callbackUrl = '/') =>
-  as(browser, () => logIn(noState, form({ email, password, callbackUrl })));
+const login = (browser: FakeBrowser, email: string, password: string, callbackUrl = '/') => postLogin(browser, form({ email, password, callbackUrl }));
 const verify = (browser: FakeBrowser, code: string, callbackUrl = '/') => postCode(browser, form({ code, callbackUrl }));
 const auditTypes = async (userId: string) =>
   (await db.auditEvent.findMany({ where: { subjectUserId: userId }, orderBy: { id: 'asc' }, select: { type: true } })).map((e) => e.type);
@@ -66,7 +64,7 @@ describe('password step', () => {
     ['a 10 kB password', { email: 'a@x.example', password: 'p'.repeat(10_240) }],
   ])('answers %s with field messages and writes nothing', async (_label, fields) => {
     const before = await db.auditEvent.count();
-    const outcome = await as(new FakeBrowser(), () => logIn(noState, form(fields)));
+    const outcome = await postLogin(new FakeBrowser(), form(fields));
     expect(outcome.result?.fieldErrors).toBeDefined();
     expect(await db.auditEvent.count()).toBe(before);
   });

@@ -15,9 +15,8 @@ import { beginEnrolment, finishEnrolment, generateRecoveryCodes } from '@/app/(a
 import { confirmPasswordToEnable } from '@/app/(app)/settings/2fa/password/actions';
 import { confirmItsYou } from '@/app/(app)/confirm/actions';
 import { sendReminderNow } from '@/app/(app)/office/reminders/actions';
-import { logIn } from '@/app/(auth)/login/actions';
 import { verifyRecoveryCode } from '@/app/(auth)/login/verify/actions';
-import { postCode } from '../helpers/code-step';
+import { postCode, postLogin } from '../helpers/login-steps';
 import ConfirmPage from '@/app/(app)/confirm/page';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 import { sessionIdFromToken } from '@/lib/auth/session-token';
@@ -194,7 +193,7 @@ describe('the window', () => {
     const user = await createUser({ role: 'HELPDESK', twoFactor: true, officeId: null });
     const first = await signedInBrowser(user);
     const second = new FakeBrowser();
-    await as(second, () => logIn(noState, form({ email: user.email, password: user.password })));
+    await postLogin(second, form({ email: user.email, password: user.password }));
     await postCode(second, form({ code: nextCode(user) }));
     await ageCheck(first);
     expect(await hasFreshSecondFactor(sessionIdOf(second))).toBe(true);
@@ -206,7 +205,7 @@ describe('the check', () => {
   it('refuses a code already used to log in (a replay), audited, and the window stays shut', async () => {
     const user = await createUser({ twoFactor: true });
     const browser = new FakeBrowser();
-    await as(browser, () => logIn(noState, form({ email: user.email, password: user.password })));
+    await postLogin(browser, form({ email: user.email, password: user.password }));
     const loginCode = authenticatorCode(user.secret!);
     expect(await postCode(browser, form({ code: loginCode }))).toEqual({ redirect: '/' });
     await ageCheck(browser);

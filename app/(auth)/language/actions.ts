@@ -5,8 +5,8 @@ import { isLocale } from '@/lib/i18n/locale';
 import { setLocaleCookie } from '@/lib/i18n/locale-cookie';
 
 /**
- * The language switcher (components/i18n/language-switcher.tsx). Public by design, like
- * logIn: it sets only this browser's own language cookie, and a value that is not one of our
+ * The language switcher (components/i18n/language-switcher.tsx). Public by design, like the
+ * login form: it sets only this browser's own language cookie, and a value that is not one of our
  * locales changes nothing. It returns nothing: Next.js renders the same page again, now in
  * that language (with JavaScript the router refreshes; without, the POST's answer is the
  * page), so what the visitor typed never travels in a URL.

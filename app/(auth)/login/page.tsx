@@ -3,7 +3,9 @@ import { redirect } from 'next/navigation';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { loginNotice } from '@/lib/auth/login-messages';
-import { getTranslator, translate } from '@/lib/i18n/server';
+import { loginRefusalFromQuery, loginRefusalState } from '@/lib/auth/login-refusal';
+import { typedEmail } from '@/lib/auth/typed-email-cookie';
+import { getRequestLocale, getTranslator, translate } from '@/lib/i18n/server';
 import { LoginForm } from '@/components/auth/login-form';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
@@ -22,6 +24,9 @@ export default async function LoginPage({ searchParams }: Props) {
   if (session?.stage === 'ACTIVE') redirect(callbackUrl);
   const notice = loginNotice(params.notice);
   const t = await getTranslator('login');
+  // Sent back by the form's post without JavaScript (lib/auth/password-step-post.ts): the refusal, and the address as typed.
+  const refusal = loginRefusalFromQuery(params);
+  const formState = refusal ? loginRefusalState(refusal, await typedEmail(), await getRequestLocale()) : {};
 
   return (
     <Card>
@@ -33,7 +38,7 @@ export default async function LoginPage({ searchParams }: Props) {
         </div>
       )}
       <div className="mt-6">
-        <LoginForm callbackUrl={callbackUrl} />
+        <LoginForm callbackUrl={callbackUrl} initialState={formState} />
       </div>
       <ForgotPasswordLink />
     </Card>

@@ -1,0 +1,36 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { securityHeadersFor, withSecurityHeaders } from '@/lib/security-headers';
+import { unacceptableRequestAnswer } from './unacceptable-request';
+
+/**
+ * A form posted to a route handler outside proxy.ts (the login's two steps, decision 0019): the
+ * proxy's refusals first (a body over the limit, a foreign Origin, unreadable multipart), its
+ * security headers on every answer, then `answer` with whether the page's script asked for JSON
+ * (`Accept: application/json`) or a browser without JavaScript posted the form (a 303 then).
+ */
+export async function answerFormPost(request: NextRequest, answer: (json: boolean) => Promise<Response>): Promise<Response> {
+  const { nonce, headers } = securityHeadersFor(request);
+  const refused = await unacceptableRequestAnswer(request, nonce);
+  return withSecurityHeaders(refused ?? (await answer((request.headers.get('accept') ?? '').includes('application/json'))), headers);
+}
+
+/**
+ * A JSON answer, never compressed: `next start` compresses every answer of a route handler (it
+ * drops Content-Length, so its compression cannot see the size), which for a dozen bytes is a gzip
+ * stream set up and torn down, 5 % of the process at c=20. `no-transform` is the one thing its
+ * compression (and any proxy) leaves alone.
+ */
+export function jsonAnswer(value: unknown, status: number): Response {
+  return new Response(JSON.stringify(value), { status, headers: { 'Cache-Control': 'no-store, no-transform', 'Content-Type': 'application/json' } });
+}
+
+/** Where the browser goes next: a 303 for a form (Post/Redirect/Get), the path for the page's script (which loads it). */
+export function goTo(to: string, json: boolean): Response {
+  return json ? jsonAnswer({ to }, 200) : new Response(null, { status: 303, headers: { 'Cache-Control': 'no-store', Location: to } });
+}
+
+/** The HTTP status of a refusal answered to the page's script: the form's state in every case, the status saying whose fault. */
+export function refusalStatus(reason: string): number {
+  return reason === 'unreadable' ? 400 : reason === 'later' ? 500 : 200;
+}
