@@ -1,15 +1,13 @@
 'use client';
-import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms/form-state';
+import { useFormPost } from '@/lib/forms/use-form-post';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { CurrentPasswordField, EmailField } from '@/components/auth/credential-fields';
 import { Notice } from '@/components/ui/notice';
 
 /** Where the form posts: a route handler, not a server action (decision 0020). */
 export const PASSWORD_STEP_URL = '/login/password';
-
-type Answer = { to: string } | { state: FormState };
 
 /**
  * The login form. Without JavaScript the browser posts it and follows the answer (the code step,
@@ -19,39 +17,14 @@ type Answer = { to: string } | { state: FormState };
  */
 export function LoginForm({ callbackUrl, initialState }: { callbackUrl: string; initialState: FormState }) {
   const t = useTranslations('login');
-  const errors = useTranslations('errors');
-  const [state, setState] = useState(initialState);
-  const [posting, setPosting] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (posting) return;
-    const form = event.currentTarget;
-    setPosting(true);
-    let answer: Answer | null = null;
-    try {
-      const response = await fetch(PASSWORD_STEP_URL, {
-        method: 'POST',
-        headers: { Accept: 'application/json' },
-        body: new URLSearchParams([...new FormData(form)].map(([name, value]) => [name, String(value)])),
-      });
-      answer = (await response.json()) as Answer;
-    } catch {
-      // The network or the server failed before answering: say so, keep what was typed.
-    }
-    if (answer && 'to' in answer) {
-      window.location.assign(answer.to);
-      return;
-    }
-    // The address field keeps what the user typed (its key, and so its content, stays that of the first render).
-    const next = answer?.state ?? { message: errors('tryAgainLater') };
-    setState({ ...next, values: state.values });
+  const { state, posting, submit } = useFormPost(PASSWORD_STEP_URL, initialState, (form, refusal) => {
     const password = form.elements.namedItem('password');
     if (password instanceof HTMLInputElement) password.value = '';
-    const toCorrect = form.elements.namedItem(next.fieldErrors?.email ? 'email' : 'password');
+    const toCorrect = form.elements.namedItem(refusal.fieldErrors?.email ? 'email' : 'password');
     if (toCorrect instanceof HTMLInputElement) toCorrect.focus();
-    setPosting(false);
-  }
+    // The address field keeps what the user typed (its key, and so its content, stays that of the first render).
+    return { ...refusal, values: initialState.values };
+  });
 
   return (
     <form method="post" action={PASSWORD_STEP_URL} onSubmit={submit} className="space-y-5" noValidate>

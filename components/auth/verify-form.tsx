@@ -1,15 +1,13 @@
 'use client';
-import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms/form-state';
+import { useFormPost } from '@/lib/forms/use-form-post';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { RememberBrowserCheckbox } from './remember-browser-checkbox';
 
 /** Where the form posts: a route handler, not a server action (decision 0019). */
 export const CODE_STEP_URL = '/login/verify/code';
-
-type Answer = { to: string } | { state: FormState };
 
 /**
  * The app's code at the login's second step. A plain form: without JavaScript the browser posts
@@ -20,38 +18,14 @@ type Answer = { to: string } | { state: FormState };
  */
 export function VerifyForm({ callbackUrl, rememberDays, initialState }: { callbackUrl: string; rememberDays: number; initialState: FormState }) {
   const t = useTranslations('verify');
-  const errors = useTranslations('errors');
-  const [state, setState] = useState(initialState);
-  const [posting, setPosting] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (posting) return;
-    const form = event.currentTarget;
-    setPosting(true);
-    let answer: Answer | null = null;
-    try {
-      const response = await fetch(CODE_STEP_URL, {
-        method: 'POST',
-        headers: { Accept: 'application/json' },
-        body: new URLSearchParams([...new FormData(form)].map(([name, value]) => [name, String(value)])),
-      });
-      answer = (await response.json()) as Answer;
-    } catch {
-      // The network or the server failed before answering: say so, keep what was typed.
-    }
-    if (answer && 'to' in answer) {
-      window.location.assign(answer.to);
-      return;
-    }
-    setState(answer?.state ?? { message: errors('tryAgainLater') });
+  const { state, posting, submit } = useFormPost(CODE_STEP_URL, initialState, (form, refusal) => {
     const code = form.elements.namedItem('code');
     if (code instanceof HTMLInputElement) {
       code.value = '';
       code.focus();
     }
-    setPosting(false);
-  }
+    return refusal;
+  });
 
   return (
     <form method="post" action={CODE_STEP_URL} onSubmit={submit} className="space-y-5" noValidate>

@@ -38,8 +38,13 @@ export function loginFieldProblems(email: string, password: string): LoginRefusa
         ? undefined
         : 'invalid';
   const passwordProblem: PasswordProblem | undefined = !password ? 'required' : password.length > PASSWORD_MAX_LENGTH ? 'tooLong' : undefined;
-  if (!emailProblem && !passwordProblem) return null;
-  return { reason: 'fields', ...(emailProblem ? { email: emailProblem } : {}), ...(passwordProblem ? { password: passwordProblem } : {}) };
+  return fieldsRefusal(emailProblem, passwordProblem);
+}
+
+/** The refusal for these fields' problems, or null when neither has one. */
+function fieldsRefusal(email: EmailProblem | undefined, password: PasswordProblem | undefined): LoginRefusal | null {
+  if (!email && !password) return null;
+  return { reason: 'fields', ...(email ? { email } : {}), ...(password ? { password } : {}) };
 }
 
 const FIELD_MESSAGES = {
@@ -79,8 +84,8 @@ export function loginRefusalFromQuery(params: Record<string, string | string[] |
   const { refused, email, password } = params;
   if (refused === 'incorrect' || refused === 'locked' || refused === 'later' || refused === 'unreadable') return { reason: refused };
   if (refused !== 'fields') return null;
-  const emailProblem = EMAIL_PROBLEMS.find((problem) => problem === email);
-  const passwordProblem = PASSWORD_PROBLEMS.find((problem) => problem === password);
-  if (!emailProblem && !passwordProblem) return null;
-  return { reason: 'fields', ...(emailProblem ? { email: emailProblem } : {}), ...(passwordProblem ? { password: passwordProblem } : {}) };
+  return fieldsRefusal(
+    EMAIL_PROBLEMS.find((problem) => problem === email),
+    PASSWORD_PROBLEMS.find((problem) => problem === password),
+  );
 }
