@@ -4,38 +4,19 @@
  * and the page says it in the user's language. The reason is only a word and a count: an edited
  * query shows nothing it does not know.
  */
-import { NextRequest } from 'next/server';
-import { as, FakeBrowser, nextHeaders } from '../helpers/fake-browser';
+import { FakeBrowser, nextHeaders } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
 
-import type { ReactNode } from 'react';
 import { db } from '@/lib/db';
-import type { FormState } from '@/lib/forms/form-state';
 import VerifyPage from '@/app/(auth)/login/verify/page';
-import { POST } from '@/app/(auth)/login/verify/code/route';
 import { VerifyForm } from '@/components/auth/verify-form';
-import { findElement } from '../helpers/react-tree';
+import { formStateOnPage, postWithoutScript } from '../helpers/login-steps';
 import { createUser } from '../helpers/factories';
 import { pendingBrowser } from '../helpers/sign-in';
 import { authenticatorCode, wrongCode } from '../helpers/totp-reference';
 
-/** The code form posted as a browser without JavaScript posts it (URL-encoded, no Accept: application/json). */
-async function postForm(browser: FakeBrowser, fields: Record<string, string>) {
-  const request = new NextRequest('http://localhost:3000/login/verify/code', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    body: new URLSearchParams(fields),
-  });
-  const response = (await as(browser, () => POST(request))).result!;
-  return { status: response.status, location: response.headers.get('location') };
-}
-
-/** The state the verify page gives its code form for this query string. */
-async function formStateFor(browser: FakeBrowser, location: string): Promise<FormState> {
-  const searchParams = Object.fromEntries(new URL(location, 'http://x.invalid').searchParams);
-  const tree = (await as(browser, () => VerifyPage({ searchParams: Promise.resolve(searchParams) }))).result as ReactNode;
-  return (findElement(tree, { type: VerifyForm })!.props as { initialState: FormState }).initialState;
-}
+const postForm = (browser: FakeBrowser, fields: Record<string, string>) => postWithoutScript(browser, '/login/verify/code', fields);
+const formStateFor = (browser: FakeBrowser, location: string) => formStateOnPage(browser, VerifyPage, VerifyForm, location);
 
 it('sends a wrong code back to the form, which says why and how many attempts are left, keeping the choice to remember the browser', async () => {
   const user = await createUser({ twoFactor: true });

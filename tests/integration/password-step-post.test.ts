@@ -5,39 +5,20 @@
  * the visitor's language. The reason is only words from a fixed list: an edited query shows
  * nothing it does not know.
  */
-import { NextRequest } from 'next/server';
-import { as, FakeBrowser, nextHeaders } from '../helpers/fake-browser';
+import { FakeBrowser, nextHeaders } from '../helpers/fake-browser';
 jest.mock('next/headers', () => nextHeaders);
 
-import type { ReactNode } from 'react';
 import { db } from '@/lib/db';
-import type { FormState } from '@/lib/forms/form-state';
 import LoginPage from '@/app/(auth)/login/page';
-import { POST } from '@/app/(auth)/login/password/route';
 import { LoginForm } from '@/components/auth/login-form';
 import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
-import { findElement } from '../helpers/react-tree';
+import { formStateOnPage, postWithoutScript } from '../helpers/login-steps';
 import { createUser } from '../helpers/factories';
 
 const TYPED_EMAIL_COOKIE = 'portal_login_email';
 
-/** The login form posted as a browser without JavaScript posts it (URL-encoded, no Accept: application/json). */
-async function postForm(browser: FakeBrowser, fields: Record<string, string>) {
-  const request = new NextRequest('http://localhost:3000/login/password', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    body: new URLSearchParams(fields),
-  });
-  const response = (await as(browser, () => POST(request))).result!;
-  return { status: response.status, location: response.headers.get('location') };
-}
-
-/** The state the login page gives its form for this query string. */
-async function formStateFor(browser: FakeBrowser, location: string): Promise<FormState> {
-  const searchParams = Object.fromEntries(new URL(location, 'http://x.invalid').searchParams);
-  const tree = (await as(browser, () => LoginPage({ searchParams: Promise.resolve(searchParams) }))).result as ReactNode;
-  return (findElement(tree, { type: LoginForm })!.props as { initialState: FormState }).initialState;
-}
+const postForm = (browser: FakeBrowser, fields: Record<string, string>) => postWithoutScript(browser, '/login/password', fields);
+const formStateFor = (browser: FakeBrowser, location: string) => formStateOnPage(browser, LoginPage, LoginForm, location);
 
 it('sends a wrong password back to the form, which says so and keeps the address, not in the URL', async () => {
   const user = await createUser();
