@@ -110,7 +110,7 @@ async function passwordStep() {
     out[`c${concurrency}`] = { ...result, floorPerSecond, cpuPerSignIn };
     log(
       `password step c=${concurrency}: ${result.perSecond}/s p99 ${result.p99} ms; floor ${floorBefore.toFixed(2)} before, ${floorAfter.toFixed(2)} after; ` +
-        `CPU per sign-in: event loop ${cpuPerSignIn.eventLoop} ms, workers ${cpuPerSignIn.workers} ms, other threads ${cpuPerSignIn.other} ms`,
+        `CPU per sign-in: event loop ${cpuPerSignIn.eventLoop} ms, workers ${cpuPerSignIn.workers} ms, other threads ${cpuPerSignIn.other} ms, elsewhere on the machine ${cpuPerSignIn.elsewhere} ms`,
     );
     floorBefore = floorAfter;
   }

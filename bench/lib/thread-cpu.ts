@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-export type ThreadCpu = { eventLoop: number; workers: number; other: number };
+export type ThreadCpu = { eventLoop: number; workers: number; other: number; elsewhere: number };
 
 /** The process of `group` (a detached child's process group) whose title starts with `title`, or null. */
 function processOfGroup(group: number, title: string): number | null {
@@ -31,11 +31,22 @@ function statFields(file: string): { name: string; fields: string[] } | null {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** CPU milliseconds so far, by kind of thread, of the `next-server` process in `group`; zeros where /proc is not there. */
+/** CPU milliseconds the whole machine has spent (all cores, user, nice, system, interrupts), from /proc/stat. */
+function machineCpu(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return (user + nice + system + irq + softirq + steal) * TICK_MS;
+}
+
+/**
+ * CPU milliseconds so far, by kind of thread, of the `next-server` process in `group`, and
+ * `elsewhere`: the rest of the machine's (the database server, the load generator, the probe, the
+ * kernel); zeros where /proc is not there.
+ */
 export function threadCpu(group: number, title = 'next-server'): ThreadCpu {
-  const cpu = { eventLoop: 0, workers: 0, other: 0 };
+  const cpu = { eventLoop: 0, workers: 0, other: 0, elsewhere: 0 };
   const pid = existsSync('/proc') ? processOfGroup(group, title) : null;
   if (pid === null) return cpu;
+  const machine = machineCpu();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     const stat = statFields(`/proc/${pid}/task/${tid}/stat`);
     if (!stat) continue;
@@ -44,11 +55,12 @@ export function threadCpu(group: number, title = 'next-server'): ThreadCpu {
     else if (stat.name.startsWith(title)) cpu.workers += ms;
     else cpu.other += ms;
   }
+  cpu.elsewhere = machine - cpu.eventLoop - cpu.workers - cpu.other;
   return cpu;
 }
 
 /** Per request: what `after` adds to `before`, divided by `requests`, to 0.1 ms. */
 export function cpuPerRequest(before: ThreadCpu, after: ThreadCpu, requests: number): ThreadCpu {
   const per = (key: keyof ThreadCpu) => Math.round(((after[key] - before[key]) / Math.max(requests, 1)) * 10) / 10;
-  return { eventLoop: per('eventLoop'), workers: per('workers'), other: per('other') };
+  return { eventLoop: per('eventLoop'), workers: per('workers'), other: per('other'), elsewhere: per('elsewhere') };
 }
