@@ -26,7 +26,7 @@ import { safeCallbackUrl } from './safe-callback-url';
  * anything, and shows no error text to the user.
  */
 export function codeStepPost(request: NextRequest): Promise<Response> {
-  return answerFormPost(request, (json) => answerTo(request, json));
+  return answerFormPost(request, '/login/verify', (json) => answerTo(request, json));
 }
 
 async function answerTo(request: NextRequest, json: boolean): Promise<Response> {

@@ -24,7 +24,7 @@ import { forgetTypedEmail, keepTypedEmail } from './typed-email-cookie';
  * no error text reaches the user.
  */
 export function passwordStepPost(request: NextRequest): Promise<Response> {
-  return answerFormPost(request, (json) => answerTo(request, json));
+  return answerFormPost(request, '/login', (json) => answerTo(request, json));
 }
 
 async function answerTo(request: NextRequest, json: boolean): Promise<Response> {

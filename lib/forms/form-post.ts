@@ -4,14 +4,15 @@ import { securityHeadersFor, withSecurityHeaders } from '@/lib/security-headers'
 import { unacceptableRequestAnswer } from './unacceptable-request';
 
 /**
- * A form posted to a route handler outside proxy.ts (the login's two steps, decision 0019): the
- * proxy's refusals first (a body over the limit, a foreign Origin, unreadable multipart), its
- * security headers on every answer, then `answer` with whether the page's script asked for JSON
+ * A form posted to a route handler outside proxy.ts (the login's two steps, decisions 0019 and
+ * 0020): the proxy's refusals first (a body over the limit, a foreign Origin, unreadable
+ * multipart; in JSON for the page's script, else a page leading back to `formPage`), its security
+ * headers on every answer, then `answer` with whether the page's script asked for JSON
  * (`Accept: application/json`) or a browser without JavaScript posted the form (a 303 then).
  */
-export async function answerFormPost(request: NextRequest, answer: (json: boolean) => Promise<Response>): Promise<Response> {
+export async function answerFormPost(request: NextRequest, formPage: string, answer: (json: boolean) => Promise<Response>): Promise<Response> {
   const { nonce, headers } = securityHeadersFor(request);
-  const refused = await unacceptableRequestAnswer(request, nonce);
+  const refused = await unacceptableRequestAnswer(request, nonce, formPage);
   return withSecurityHeaders(refused ?? (await answer((request.headers.get('accept') ?? '').includes('application/json'))), headers);
 }
 

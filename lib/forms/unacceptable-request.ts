@@ -18,11 +18,12 @@ import { MAX_FORM_BODY_BYTES, refusalBody, type Refusal } from './request-refusa
  *   answered in words): 403;
  * - multipart without a boundary, or (without JavaScript) multipart that does not parse: 400.
  */
-export async function unacceptableRequestAnswer(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+export async function unacceptableRequestAnswer(request: NextRequest, nonce: string, formPage?: string): Promise<NextResponse | null> {
   if (request.method === 'GET' || request.method === 'HEAD') return null;
-  if (await isTooLarge(request)) return refusal(request, nonce, 413, 'tooLarge');
-  if (isFromAnotherSite(request.headers)) return refusal(request, nonce, 403, 'fromAnotherSite');
-  if (!(await isReadableMultipart(request))) return refusal(request, nonce, 400, 'unreadable');
+  const refuse = (status: number, kind: Refusal) => refusal(request, nonce, status, kind, formPage);
+  if (await isTooLarge(request)) return refuse(413, 'tooLarge');
+  if (isFromAnotherSite(request.headers)) return refuse(403, 'fromAnotherSite');
+  if (!(await isReadableMultipart(request))) return refuse(400, 'unreadable');
   return null;
 }
 
@@ -113,10 +114,20 @@ async function isReadableMultipart(request: NextRequest): Promise<boolean> {
   }
 }
 
-function refusal(request: NextRequest, nonce: string, status: number, kind: Refusal): NextResponse {
+/**
+ * The refusal in words, in the form the caller reads: the React client's text, the page's script's
+ * JSON (a login form's route handler: the form shows the words in place, `{"state": {"message"}}`),
+ * or a page of its own for a form posted without JavaScript, whose way back is `formPage` (the
+ * page the form is on, where a route handler's own path answers no GET) or else the posted path
+ * (a server action posts to its page).
+ */
+function refusal(request: NextRequest, nonce: string, status: number, kind: Refusal, formPage?: string): NextResponse {
   const locale = refusalLocale(request);
   const t = refusalTranslator(locale);
   const headers = { 'Cache-Control': 'no-store' };
+  if (formPage && (request.headers.get('accept') ?? '').includes('application/json')) {
+    return NextResponse.json({ state: { message: t(`${kind}.body`) } }, { status, headers: { 'Cache-Control': 'no-store, no-transform' } });
+  }
   if (request.headers.has('next-action')) {
     // The React client posts an action with fetch and turns a `text/plain` error answer (exactly
     // that content type) into an error with this text; app/error.tsx recognises the refusal by
@@ -124,7 +135,7 @@ function refusal(request: NextRequest, nonce: string, status: number, kind: Refu
     return new NextResponse(refusalBody(kind, t(`${kind}.body`)), { status, headers: { ...headers, 'Content-Type': 'text/plain' } });
   }
   // A form posted without JavaScript: a page of its own, in the portal's look, back to the form.
-  const back = escapeHtml(request.nextUrl.pathname + request.nextUrl.search);
+  const back = escapeHtml(formPage ?? request.nextUrl.pathname + request.nextUrl.search);
   return new NextResponse(page({ locale, heading: t(`${kind}.title`), message: t(`${kind}.body`), backLabel: t('back'), back, nonce }), {
     status,
     headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },

@@ -41,7 +41,7 @@ test.describe('a Dutch-speaking browser (nl-BE)', () => {
 test.describe('a French-speaking browser (fr-BE)', () => {
   test.use({ locale: 'fr-BE' });
 
-  test('a form too large to send: the error page says so in French, and leads back to the form', async ({ page }) => {
+  test('a form too large to send: the form says so in French, in place, and nothing was sent on', async ({ page }) => {
     await page.goto('/login');
     await expect(page.getByRole('heading', { name: 'Se connecter' })).toBeVisible();
     const email = page.getByLabel('Adresse e-mail');
@@ -50,6 +50,21 @@ test.describe('a French-speaking browser (fr-BE)', () => {
     await email.fill(`${'a'.repeat(200_000)}@vandijk.example`);
     await page.getByLabel('Mot de passe').fill('x');
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    // The login form posts to a route handler (decision 0020): its refusal comes back as the form's message.
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(
+      'Le formulaire était trop volumineux pour être envoyé : rien n’a été enregistré ni modifié.',
+    );
+    await expect(page).toHaveURL('/login');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expectNoViolations(page);
+  });
+
+  test('a form too large to send to a server action: the error page says so in French, and leads back to the form', async ({ page }) => {
+    await page.goto('/login/forgot-password');
+    const email = page.getByLabel('Adresse e-mail');
+    await email.evaluate((input) => input.removeAttribute('maxlength'));
+    await email.fill(`${'a'.repeat(200_000)}@vandijk.example`);
+    await page.getByRole('button', { name: 'Envoyer le lien', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Le formulaire était trop volumineux' })).toBeVisible();
     await expect(page.getByText('rien n’a été enregistré ni modifié', { exact: false })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');

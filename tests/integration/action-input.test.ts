@@ -301,19 +301,33 @@ describe.each(FORM_POSTS)('%s', (_name, { path, POST, browser: caller, fields, m
     expect(await databaseState()).toEqual(before);
   });
 
-  // No script of ours sends multipart here: these get proxy.ts's own refusal, a page in words (the route does the proxy's checks itself).
+  // No script of ours sends multipart here: these get proxy.ts's own refusal (the route does the proxy's checks itself): in
+  // words for the page's script, and without JavaScript a page in words whose way back is the form's page (the route answers no GET).
   it.each([
     ['without a boundary', 'multipart/form-data'],
     ['that does not parse', 'multipart/form-data; boundary=x'],
-  ])('answers multipart %s with the proxy’s page in words, changing nothing', async (_label, type) => {
+  ])('answers multipart %s with the proxy’s refusal in words, changing nothing', async (_label, type) => {
     const browser = await caller();
     const before = await databaseState();
     const answer = (await post(browser, '--x\r\nnonsense', type)).result as Response;
-    expect([answer.status, answer.headers.get('content-type'), (await answer.text()).includes(FORM_UNREADABLE)]).toEqual([
+    expect([answer.status, await answer.json()]).toEqual([400, { state: { message: FORM_UNREADABLE } }]);
+    const page = (await post(browser, '--x\r\nnonsense', type, 'text/html')).result as Response;
+    const html = await page.text();
+    expect([page.status, page.headers.get('content-type'), html.includes(FORM_UNREADABLE), html.includes(`href="${backTo}"`)]).toEqual([
       400,
       'text/html; charset=utf-8',
       true,
+      true,
     ]);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('answers a body over 128 kB with the words for it, changing nothing', async () => {
+    const browser = await caller();
+    const before = await databaseState();
+    const body = new URLSearchParams({ ...fields, padding: 'x'.repeat(200_000) }).toString();
+    const answer = (await post(browser, body, 'application/x-www-form-urlencoded')).result as Response;
+    expect([answer.status, await answer.json()]).toEqual([413, { state: { message: english('errors.refusals.tooLarge.body') } }]);
     expect(await databaseState()).toEqual(before);
   });
 
