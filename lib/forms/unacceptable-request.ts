@@ -8,8 +8,8 @@ import { MAX_FORM_BODY_BYTES, refusalBody, type Refusal } from './request-refusa
 
 /**
  * The answer to a POST no page of ours sends, or null. Called by proxy.ts before any server
- * action or page reads the body (and by the code step's route handler, which the proxy leaves
- * out: lib/auth/code-step-post.ts), so the request changes nothing, and gets a clear answer where
+ * action or page reads the body (and by the login's two route handlers, which the proxy leaves
+ * out: answerFormPost in lib/forms/form-post.ts), so the request changes nothing, and gets a clear answer where
  * the framework gave a 500 ("Body exceeded 1 MB limit" to the React client; a bare "Internal
  * Server Error" to a form posted without JavaScript, which no error page of ours can replace:
  * see docs/decisions/0009-framework-answers-before-our-code.md):
@@ -106,7 +106,7 @@ async function isReadableMultipart(request: NextRequest): Promise<boolean> {
   if (!/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(type)) return false;
   if (request.headers.has('next-action')) return true;
   try {
-    // A copy: the code step's route handler reads the body itself afterwards.
+    // A copy: the login's route handlers read the body themselves afterwards.
     await request.clone().formData();
     return true;
   } catch {
