@@ -53,9 +53,10 @@ test('fault: the database unreachable during sign-in: a "try again" page, nothin
       tryAgain: /Something went wrong on our side\. Please try again in a moment\./.test(text),
       form: /name="password"/.test(page.html),
       errorText: page.html.match(/prisma|allow connections|terminat|ECONN|\bat \S+ \(/i)?.[0] ?? null,
-      cookies: browser.cookies.size,
+      // No session; only the typed address, kept for the page the browser was sent back to (decision 0020).
+      cookies: [...browser.cookies.keys()],
       health: health.status,
-    }).toEqual({ status: 200, tryAgain: true, form: true, errorText: null, cookies: 0, health: 503 });
+    }).toEqual({ status: 200, tryAgain: true, form: true, errorText: null, cookies: ['__Secure-portal_login_email'], health: 503 });
   } finally {
     await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
     await admin.end();
