@@ -31,9 +31,10 @@ export async function proxy(request: NextRequest) {
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }
 
-// Not the code step's form post (/login/verify/code) nor the health probe (/api/health): those hot
-// paths do the proxy's work themselves (lib/auth/code-step-post.ts, app/api/health/route.ts)
-// without the framework's cost of running a proxy, which was a third of the request (decision 0019).
+// Not the login's two form posts (/login/password, /login/verify/code) nor the health probe
+// (/api/health): those hot paths do the proxy's work themselves (lib/forms/form-post.ts,
+// app/api/health/route.ts) without the framework's cost of running a proxy, which was a third of
+// the request (decisions 0019, 0020).
 export const config = {
   matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|login/verify/code|login/password|api/health).*)' }],
 };

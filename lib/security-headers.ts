@@ -31,8 +31,8 @@ export function securityHeaders({ nonce, isDev, isHttps }: { nonce: string; isDe
 
 /**
  * A fresh nonce and the headers for `request`'s response: what proxy.ts puts on every response,
- * and the routes outside the proxy (the code step's form post, the health probe: decision 0019)
- * on their own.
+ * and the routes outside the proxy (the login's two form posts, the health probe: decisions
+ * 0019, 0020) on their own.
  */
 export function securityHeadersFor(request: { nextUrl: URL; headers: Headers }): { nonce: string; headers: Record<string, string> } {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');

@@ -12,8 +12,9 @@ import { unacceptableRequestAnswer } from './unacceptable-request';
  */
 export async function answerFormPost(request: NextRequest, formPage: string, answer: (json: boolean) => Promise<Response>): Promise<Response> {
   const { nonce, headers } = securityHeadersFor(request);
-  const refused = await unacceptableRequestAnswer(request, nonce, formPage);
-  return withSecurityHeaders(refused ?? (await answer((request.headers.get('accept') ?? '').includes('application/json'))), headers);
+  const json = (request.headers.get('accept') ?? '').includes('application/json');
+  const refused = await unacceptableRequestAnswer(request, nonce, { page: formPage, json });
+  return withSecurityHeaders(refused ?? (await answer(json)), headers);
 }
 
 /**

@@ -18,9 +18,9 @@ import { MAX_FORM_BODY_BYTES, refusalBody, type Refusal } from './request-refusa
  *   answered in words): 403;
  * - multipart without a boundary, or (without JavaScript) multipart that does not parse: 400.
  */
-export async function unacceptableRequestAnswer(request: NextRequest, nonce: string, formPage?: string): Promise<NextResponse | null> {
+export async function unacceptableRequestAnswer(request: NextRequest, nonce: string, routeForm?: RouteForm): Promise<NextResponse | null> {
   if (request.method === 'GET' || request.method === 'HEAD') return null;
-  const refuse = (status: number, kind: Refusal) => refusal(request, nonce, status, kind, formPage);
+  const refuse = (status: number, kind: Refusal) => refusal(request, nonce, status, kind, routeForm);
   if (await isTooLarge(request)) return refuse(413, 'tooLarge');
   if (isFromAnotherSite(request.headers)) return refuse(403, 'fromAnotherSite');
   if (!(await isReadableMultipart(request))) return refuse(400, 'unreadable');
@@ -115,17 +115,22 @@ async function isReadableMultipart(request: NextRequest): Promise<boolean> {
 }
 
 /**
+ * A form posted to one of the login's route handlers (lib/forms/form-post.ts): the page the form
+ * is on (the route's own path answers no GET), and whether the page's script posted it.
+ */
+export type RouteForm = { page: string; json: boolean };
+
+/**
  * The refusal in words, in the form the caller reads: the React client's text, the page's script's
  * JSON (a login form's route handler: the form shows the words in place, `{"state": {"message"}}`),
- * or a page of its own for a form posted without JavaScript, whose way back is `formPage` (the
- * page the form is on, where a route handler's own path answers no GET) or else the posted path
- * (a server action posts to its page).
+ * or a page of its own for a form posted without JavaScript, whose way back is the route form's
+ * page or else the posted path (a server action posts to its page).
  */
-function refusal(request: NextRequest, nonce: string, status: number, kind: Refusal, formPage?: string): NextResponse {
+function refusal(request: NextRequest, nonce: string, status: number, kind: Refusal, routeForm?: RouteForm): NextResponse {
   const locale = refusalLocale(request);
   const t = refusalTranslator(locale);
   const headers = { 'Cache-Control': 'no-store' };
-  if (formPage && (request.headers.get('accept') ?? '').includes('application/json')) {
+  if (routeForm?.json) {
     return NextResponse.json({ state: { message: t(`${kind}.body`) } }, { status, headers: { 'Cache-Control': 'no-store, no-transform' } });
   }
   if (request.headers.has('next-action')) {
@@ -135,7 +140,7 @@ function refusal(request: NextRequest, nonce: string, status: number, kind: Refu
     return new NextResponse(refusalBody(kind, t(`${kind}.body`)), { status, headers: { ...headers, 'Content-Type': 'text/plain' } });
   }
   // A form posted without JavaScript: a page of its own, in the portal's look, back to the form.
-  const back = escapeHtml(formPage ?? request.nextUrl.pathname + request.nextUrl.search);
+  const back = escapeHtml(routeForm?.page ?? request.nextUrl.pathname + request.nextUrl.search);
   return new NextResponse(page({ locale, heading: t(`${kind}.title`), message: t(`${kind}.body`), backLabel: t('back'), back, nonce }), {
     status,
     headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
