@@ -10,7 +10,12 @@ export function AccountMenu({ label, children }: { label: string; children: Reac
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
 
+  // Closed when the page changes, not when it first hydrates: a menu opened before then (the
+  // native <details> works without React) stays open under the user's pointer.
+  const shownPathname = useRef(pathname);
   useEffect(() => {
+    if (shownPathname.current === pathname) return;
+    shownPathname.current = pathname;
     if (ref.current) ref.current.open = false;
   }, [pathname]);
 
