@@ -73,8 +73,8 @@ export async function scanQrCode(page: Page, name = 'QR code for your authentica
  */
 export async function openAccountMenu(page: Page, email: string, names = { menu: 'Account', logOut: 'Log out' }) {
   const nav = page.getByRole('navigation', { name: names.menu, exact: true });
-  // A click before the page has hydrated opens the native <details>, and React's hydration then
-  // closes it again (development mode hydrates slowly): click until the menu stays open.
+  // A click before the page has hydrated opens the native <details>, which stays open (the menu
+  // closes on a change of page only); should a click still miss, click until the menu is open.
   await expect(async () => {
     if (!(await nav.locator('details[open]').count())) await nav.getByText(email).click();
     await expect(nav.getByRole('button', { name: names.logOut })).toBeVisible({ timeout: 1000 });
