@@ -19,6 +19,19 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 1024;
 /** S17: zxcvbn's score (0 to 4) a new password needs: 3 is "safely unguessable: moderate protection from offline slow-hash scenario" (≥ 10^8 guesses). */
 export const PASSWORD_MIN_SCORE = 3;
+/**
+ * S17: how much of a new password zxcvbn reads, in characters. Its work grows with the length
+ * (measured: a 1,024-character password held the event loop 3.2 to 4.7 s, 256 characters 1.2 s),
+ * so a link holder could stall an instance with long passwords. 64 characters of anything but
+ * a pattern are far past score 3; the length and name rules still read the whole password.
+ */
+export const PASSWORD_STRENGTH_CHECKED_LENGTH = 64;
+/**
+ * S17: at most this many ways of reading l33t ("p@55" as "pass") zxcvbn tries, each one a full
+ * dictionary pass (its default is 100). 15 common l33t passwords got the same score and guesses
+ * at 8 as at 100; a 64-character one of many symbols took 97 ms at 8, 905 ms at 100.
+ */
+export const PASSWORD_STRENGTH_L33T_READINGS = 8;
 /** S17: name pieces shorter than this are too common inside other words to refuse. */
 export const NAME_PIECE_MIN_LENGTH = 3;
 

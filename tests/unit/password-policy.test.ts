@@ -1,6 +1,6 @@
 /** S17: the rules a new password must meet, and how a refusal reads in each language. */
 import { checkNewPassword, emailNameParts, passwordLength, passwordVerdictMessages, type PasswordVerdict } from '@/lib/auth/password-policy';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password-limits';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_STRENGTH_CHECKED_LENGTH } from '@/lib/auth/password-limits';
 import { translateMessage } from '@/lib/i18n/server';
 import type { Locale } from '@/lib/i18n/locale';
 
@@ -60,6 +60,16 @@ it(`accepts up to ${PASSWORD_MAX_LENGTH} characters and refuses more`, () => {
   expect(passwordLength(long)).toBe(PASSWORD_MAX_LENGTH);
   expect(check(long).kind).toBe('ok');
   expect(check(`${long}x`)).toEqual({ kind: 'too-long' });
+});
+
+it(`judges strength on the first ${PASSWORD_STRENGTH_CHECKED_LENGTH} characters, the name rules on the whole password`, () => {
+  // Read whole, a strong tail would lift each of these to score 4; zxcvbn's work is bounded by reading the start only.
+  const passphrase = 'rode kangoeroe fluit zacht op de trap';
+  for (const start of ['1'.repeat(PASSWORD_STRENGTH_CHECKED_LENGTH), '1234567890'.repeat(7)]) {
+    expect(check(`${start}${passphrase}`).kind).toBe('too-weak');
+  }
+  expect(check(`${passphrase} ${passphrase} ${passphrase}`)).toEqual({ kind: 'ok' });
+  expect(check(`${passphrase} ${passphrase} ${passphrase} met jan`)).toEqual({ kind: 'contains-email-name' });
 });
 
 it('gives the feedback in Dutch (with “paswoord”) and in French', () => {
