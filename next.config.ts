@@ -17,8 +17,20 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Standalone output (node .next/standalone/server.js) for the Docker image; `next start` otherwise.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
-  // Native and server-only packages are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', 'bcryptjs'],
+  // Native and server-only packages are loaded from node_modules at run time, not bundled. The
+  // password workers require bcryptjs and zxcvbn by name (lib/auth/password-workers.ts): listed here,
+  // they are also copied into the standalone output's node_modules.
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@prisma/adapter-better-sqlite3',
+    'pg',
+    'bcryptjs',
+    '@zxcvbn-ts/core',
+    '@zxcvbn-ts/language-common',
+    '@zxcvbn-ts/language-en',
+    '@zxcvbn-ts/language-nl-be',
+    '@zxcvbn-ts/language-fr',
+  ],
   // proxy.ts answers 413 to a larger body first; this is the framework's own check (default 1 MB)
   // at the same size, for a body that reaches an action some other way. (proxy.ts also mirrors
   // the Origin check: `allowedOrigins` here would need to go to lib/forms/unacceptable-request.ts.)

@@ -56,7 +56,7 @@ export async function changePassword(
     return { kind: check.kind };
   }
 
-  const verdict = checkNewPassword(newPassword, { email: user.email });
+  const verdict = await checkNewPassword(newPassword, { email: user.email });
   if (verdict.kind !== 'ok') return { kind: 'rejected-password', verdict };
   const passwordHash = await hashPassword(newPassword);
 

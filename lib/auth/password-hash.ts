@@ -1,5 +1,5 @@
 import 'server-only';
-import { bcryptCompare, bcryptHash } from './bcrypt-pool';
+import { bcryptCompare, bcryptHash } from './password-workers';
 
 import { BCRYPT_COST } from './password-hash-cost';
 

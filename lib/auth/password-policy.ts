@@ -5,6 +5,7 @@ import * as en from '@zxcvbn-ts/language-en';
 import * as fr from '@zxcvbn-ts/language-fr';
 import * as nlBe from '@zxcvbn-ts/language-nl-be';
 import { productConfig } from '@/lib/env';
+import { passwordStrength, type StrengthResult, type StrengthSetup } from './password-workers';
 import type { Message, MessageKey } from '@/lib/i18n/messages';
 import {
   NAME_PIECE_MIN_LENGTH,
@@ -28,7 +29,7 @@ import {
  * login always has, so no existing password stops working.
  */
 
-export type PasswordFeedback = { warning: string | null; suggestions: string[] };
+export type PasswordFeedback = StrengthResult['feedback'];
 
 export type PasswordVerdict =
   | { kind: 'ok' }
@@ -38,25 +39,39 @@ export type PasswordVerdict =
   | { kind: 'contains-product-name' }
   | { kind: 'too-weak'; feedback: PasswordFeedback };
 
-// Loaded once per process, on first use: the dictionaries are large (see the S17 row for the
-// measured time and memory), and a login that asks for no new password never pays for them.
-let factory: ZxcvbnFactory | undefined;
+/** zxcvbn's word lists: imported for this thread, named for the workers (which require them by name). */
+const PACKAGES = {
+  '@zxcvbn-ts/language-common': common,
+  '@zxcvbn-ts/language-en': en,
+  '@zxcvbn-ts/language-nl-be': nlBe,
+  '@zxcvbn-ts/language-fr': fr,
+} as const;
+type PackageName = keyof typeof PACKAGES;
 
-function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...en.dictionary, ...nlBe.dictionary, ...fr.dictionary },
+/** How zxcvbn's matcher is built, on a worker (lib/auth/password-workers.ts) or, without workers, here. */
+const STRENGTH_SETUP = {
+  graphs: '@zxcvbn-ts/language-common',
+  dictionaries: Object.keys(PACKAGES) as PackageName[],
+  options: {
     // Levenshtein matching made each check 1 to 2 s here. Without it, these two bound the rest.
     useLevenshteinDistance: false,
     maxLength: PASSWORD_STRENGTH_CHECKED_LENGTH,
     l33tMaxSubstitutions: PASSWORD_STRENGTH_L33T_READINGS,
-  });
-  return factory;
-}
+  },
+} as const satisfies StrengthSetup;
 
-/** The dictionaries now, not on the first user's request (instrumentation could call this). */
-export function loadPasswordDictionaries(): void {
-  zxcvbn();
+// Built on first use, once per thread that checks: the dictionaries are large (see the S17 row for
+// the measured time and memory), and a login that asks for no new password never pays for them.
+let matcherHere: ZxcvbnFactory | undefined;
+
+function strengthHere(password: string, userInputs: string[]): StrengthResult {
+  matcherHere ??= new ZxcvbnFactory({
+    ...STRENGTH_SETUP.options,
+    graphs: PACKAGES[STRENGTH_SETUP.graphs].adjacencyGraphs,
+    dictionary: Object.assign({}, ...STRENGTH_SETUP.dictionaries.map((name) => PACKAGES[name].dictionary)),
+  });
+  const { score, feedback } = matcherHere.check(password, userInputs);
+  return { score, feedback: { warning: feedback.warning, suggestions: feedback.suggestions } };
 }
 
 /** How long the password is, in characters as the user sees them. */
@@ -75,8 +90,11 @@ function productNameForms(): string[] {
   return [...new Set([name, name.replace(/\s+/g, '')])].filter((form) => form.length >= NAME_PIECE_MIN_LENGTH);
 }
 
-/** Whether `password` may become the password of the account with address `email`. */
-export function checkNewPassword(password: string, { email }: { email: string }): PasswordVerdict {
+/**
+ * Whether `password` may become the password of the account with address `email`. zxcvbn's part
+ * runs on a worker thread: up to 0.1 s of work that would otherwise hold the event loop.
+ */
+export async function checkNewPassword(password: string, { email }: { email: string }): Promise<PasswordVerdict> {
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) return { kind: 'too-short' };
   if (length > PASSWORD_MAX_LENGTH) return { kind: 'too-long' };
@@ -86,8 +104,9 @@ export function checkNewPassword(password: string, { email }: { email: string })
   const productForms = productNameForms();
   if (productForms.some((form) => folded.includes(form))) return { kind: 'contains-product-name' };
   // The account's and the product's words also count as "guessable" inside zxcvbn's score.
-  const result = zxcvbn().check(password, [...nameParts, ...productForms, ...productConfig().APP_NAME.toLowerCase().split(/\s+/)]);
-  if (result.score < PASSWORD_MIN_SCORE) return { kind: 'too-weak', feedback: result.feedback as PasswordFeedback };
+  const userInputs = [...nameParts, ...productForms, ...productConfig().APP_NAME.toLowerCase().split(/\s+/)];
+  const result = await passwordStrength(password, { userInputs, setup: STRENGTH_SETUP }, () => strengthHere(password, userInputs));
+  if (result.score < PASSWORD_MIN_SCORE) return { kind: 'too-weak', feedback: result.feedback };
   return { kind: 'ok' };
 }
 

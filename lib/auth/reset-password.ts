@@ -60,7 +60,7 @@ export async function resetPassword(
   });
   if (!user) return refuse('unknown', null);
 
-  const verdict = checkNewPassword(password, { email: user.email });
+  const verdict = await checkNewPassword(password, { email: user.email });
   if (verdict.kind !== 'ok') return { kind: 'rejected-password', verdict }; // the link stays usable: the user tries another password
   const passwordHash = await hashPassword(password); // outside the transaction: bcrypt takes a few hundred ms
 

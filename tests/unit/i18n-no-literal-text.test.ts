@@ -13,7 +13,7 @@ const ROOT = process.cwd();
 const NOT_USER_FACING: Record<string, string> = {
   'lib/env.ts': 'configuration errors, for the operator in the server log at start-up',
   'lib/security-headers.ts': 'the Content-Security-Policy header',
-  'lib/auth/bcrypt-pool.ts': 'the worker thread’s source code',
+  'lib/auth/password-workers.ts': 'the worker thread’s source code',
 };
 
 function sourceFiles(dir: string): string[] {
