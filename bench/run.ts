@@ -108,7 +108,21 @@ if (process.env.BENCH_SKIP_POSTGRES !== '1') {
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 // The peer is measured inside the SQLite phase, interleaved with the portal's verify step.
 const { peer = null, ...sqliteFigures } = sqlite;
-writeReport({ date: new Date().toISOString(), machine, quick, bcrypt: { cost: BCRYPT_COST, floorPerSecond }, sqlite: sqliteFigures, postgres, peer });
+if (process.env.BENCH_PASSWORD_ONLY === '1') {
+  // A trial of the password step alone: its goal's figures are printed; the record (RESULTS.md,
+  // results.json) stays the last full run's, whose other sections this run did not measure.
+  for (const [name, figures] of [
+    ['sqlite', sqliteFigures],
+    ['postgres', postgres],
+  ] as const) {
+    const storm = figures?.passwordStep?.c16;
+    if (!storm) continue;
+    const ratio = storm.requests / storm.seconds / storm.floorPerSecond;
+    console.log(`[bench ${name}] password step c=16: ${ratio.toFixed(2)}× its floor; health probe p99 during it ${storm.healthDuring.p99} ms`);
+  }
+} else {
+  writeReport({ date: new Date().toISOString(), machine, quick, bcrypt: { cost: BCRYPT_COST, floorPerSecond }, sqlite: sqliteFigures, postgres, peer });
+}
 
 /**
  * Each verify figure of the portal beside the peer's, same run, same machine, same load: the
