@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { answerFormPost, goTo, jsonAnswer, refusalStatus } from '@/lib/forms/form-post';
+import { answerFormPost, goTo, refusalStatus } from '@/lib/forms/form-post';
+import { jsonAnswer } from '@/lib/forms/json-answer';
 import { textField } from '@/lib/forms/form-input';
 import { requestLanguageOf } from '@/lib/i18n/server';
 import { signInWithPassword } from './sign-in-with-password';

@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { securityHeadersFor, withSecurityHeaders } from '@/lib/security-headers';
 import { unacceptableRequestAnswer } from './unacceptable-request';
+import { jsonAnswer } from './json-answer';
 
 /**
  * A form posted to a route handler outside proxy.ts (the login's two steps, decisions 0019 and
@@ -15,16 +16,6 @@ export async function answerFormPost(request: NextRequest, formPage: string, ans
   const json = (request.headers.get('accept') ?? '').includes('application/json');
   const refused = await unacceptableRequestAnswer(request, nonce, { page: formPage, json });
   return withSecurityHeaders(refused ?? (await answer(json)), headers);
-}
-
-/**
- * A JSON answer, never compressed: `next start` compresses every answer of a route handler (it
- * drops Content-Length, so its compression cannot see the size), which for a dozen bytes is a gzip
- * stream set up and torn down, 5 % of the process at c=20. `no-transform` is the one thing its
- * compression (and any proxy) leaves alone.
- */
-export function jsonAnswer(value: unknown, status: number): Response {
-  return new Response(JSON.stringify(value), { status, headers: { 'Cache-Control': 'no-store, no-transform', 'Content-Type': 'application/json' } });
 }
 
 /** Where the browser goes next: a 303 for a form (Post/Redirect/Get), the path for the page's script (which loads it). */

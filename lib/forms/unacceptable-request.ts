@@ -5,6 +5,7 @@ import fr from '@/messages/fr.json';
 import nl from '@/messages/nl.json';
 import { isLocale, LOCALE_COOKIE, resolveLocale, type Locale } from '@/lib/i18n/locale';
 import { MAX_FORM_BODY_BYTES, refusalBody, type Refusal } from './request-refusals';
+import { jsonAnswer } from './json-answer';
 
 /**
  * The answer to a POST no page of ours sends, or null. Called by proxy.ts before any server
@@ -18,7 +19,7 @@ import { MAX_FORM_BODY_BYTES, refusalBody, type Refusal } from './request-refusa
  *   answered in words): 403;
  * - multipart without a boundary, or (without JavaScript) multipart that does not parse: 400.
  */
-export async function unacceptableRequestAnswer(request: NextRequest, nonce: string, routeForm?: RouteForm): Promise<NextResponse | null> {
+export async function unacceptableRequestAnswer(request: NextRequest, nonce: string, routeForm?: RouteForm): Promise<Response | null> {
   if (request.method === 'GET' || request.method === 'HEAD') return null;
   const refuse = (status: number, kind: Refusal) => refusal(request, nonce, status, kind, routeForm);
   if (await isTooLarge(request)) return refuse(413, 'tooLarge');
@@ -126,13 +127,11 @@ export type RouteForm = { page: string; json: boolean };
  * or a page of its own for a form posted without JavaScript, whose way back is the route form's
  * page or else the posted path (a server action posts to its page).
  */
-function refusal(request: NextRequest, nonce: string, status: number, kind: Refusal, routeForm?: RouteForm): NextResponse {
+function refusal(request: NextRequest, nonce: string, status: number, kind: Refusal, routeForm?: RouteForm): Response {
   const locale = refusalLocale(request);
   const t = refusalTranslator(locale);
   const headers = { 'Cache-Control': 'no-store' };
-  if (routeForm?.json) {
-    return NextResponse.json({ state: { message: t(`${kind}.body`) } }, { status, headers: { 'Cache-Control': 'no-store, no-transform' } });
-  }
+  if (routeForm?.json) return jsonAnswer({ state: { message: t(`${kind}.body`) } }, status);
   if (request.headers.has('next-action')) {
     // The React client posts an action with fetch and turns a `text/plain` error answer (exactly
     // that content type) into an error with this text; app/error.tsx recognises the refusal by
